@@ -1,0 +1,272 @@
+//! Connecting, pooling, migrating, and the write transaction that behaves the same on
+//! both backends.
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::Connection;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::time::Duration;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
+
+/// How long a SQLite writer waits for another writer before failing.
+const SQLITE_BUSY_TIMEOUT_MS: u32 = 10_000;
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unsupported database URL {0}: use postgres://... or sqlite://PATH")]
+    UnsupportedUrl(String),
+    #[error("cannot create the directory for the SQLite file {path}: {source}")]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the database {url}: {message}")]
+    Connect { url: String, message: String },
+    #[error("database migrations failed: {0}")]
+    Migration(String),
+    #[error("no database connection available: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+}
+
+impl DbError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, DbError::Query(diesel::result::Error::NotFound))
+    }
+
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
+    }
+}
+
+/// A database URL with its password replaced, fit for logs and error messages.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((credentials, host)) => {
+            let user = credentials.split(':').next().unwrap_or("");
+            if credentials.contains(':') {
+                format!("{scheme}://{user}:***@{host}")
+            } else {
+                format!("{scheme}://{user}@{host}")
+            }
+        }
+        None => url.to_string(),
+    }
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, DbError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else if url.starts_with("sqlite://") {
+            Ok(Backend::Sqlite)
+        } else {
+            Err(DbError::UnsupportedUrl(redact_url(url)))
+        }
+    }
+}
+
+impl DbConn {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Postgres(_) => Backend::Postgres,
+            DbConn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Opens one connection; for SQLite the file's directory is created if missing.
+    pub fn open(url: &str) -> Result<DbConn, DbError> {
+        let connect_error = |err: diesel::ConnectionError| DbError::Connect {
+            url: redact_url(url),
+            message: err.to_string().trim().to_string(),
+        };
+        match Backend::of_url(url)? {
+            Backend::Postgres => PgConnection::establish(url)
+                .map(DbConn::Postgres)
+                .map_err(connect_error),
+            Backend::Sqlite => {
+                let path = url.trim_start_matches("sqlite://");
+                if let Some(dir) = std::path::Path::new(path).parent() {
+                    if !dir.as_os_str().is_empty() {
+                        std::fs::create_dir_all(dir).map_err(|source| DbError::CreateDir {
+                            path: path.to_string(),
+                            source,
+                        })?;
+                    }
+                }
+                let mut conn = SqliteConnection::establish(path).map_err(connect_error)?;
+                // WAL lets readers proceed during a write; foreign keys are off by
+                // default in SQLite; the busy timeout makes writers queue, not fail.
+                conn.batch_execute(&format!(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS};"
+                ))
+                .map_err(|err| DbError::Connect {
+                    url: redact_url(url),
+                    message: err.to_string(),
+                })?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    /// Runs the migrations this backend has not run yet; returns their names.
+    pub fn migrate(&mut self) -> Result<Vec<String>, DbError> {
+        let applied = match self {
+            DbConn::Postgres(conn) => conn.run_pending_migrations(POSTGRES_MIGRATIONS),
+            DbConn::Sqlite(conn) => conn.run_pending_migrations(SQLITE_MIGRATIONS),
+        }
+        .map_err(|err| DbError::Migration(err.to_string()))?;
+        Ok(applied.iter().map(ToString::to_string).collect())
+    }
+
+    /// Runs `work` in a transaction that takes the write lock at its start. On SQLite a
+    /// plain (deferred) transaction that reads and then writes can fail at once with
+    /// SQLITE_BUSY when another writer got in between; `BEGIN IMMEDIATE` waits instead.
+    pub fn write<T, E>(&mut self, work: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        let DbConn::Sqlite(sqlite) = self else {
+            return self.transaction(work);
+        };
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+        let outcome = work(self);
+        let DbConn::Sqlite(sqlite) = self else {
+            unreachable!("the connection does not change backend");
+        };
+        match outcome {
+            Ok(value) => {
+                AnsiTransactionManager::commit_transaction(sqlite)?;
+                Ok(value)
+            }
+            Err(err) => {
+                // The work's own error is the one worth reporting.
+                if let Err(rollback) = AnsiTransactionManager::rollback_transaction(sqlite) {
+                    tracing::error!(error = %rollback, "rollback failed");
+                }
+                Err(err)
+            }
+        }
+    }
+}
+
+/// Hands out connections of one backend to an r2d2 pool.
+#[derive(Debug)]
+pub struct Manager {
+    url: String,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<DbConn, DbError> {
+        DbConn::open(&self.url)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
+        conn.batch_execute("SELECT 1").map_err(DbError::from)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+/// A pool of connections to one database.
+#[derive(Clone)]
+pub struct Pool {
+    inner: r2d2::Pool<Manager>,
+    backend: Backend,
+}
+
+impl Pool {
+    /// Connects, runs pending migrations, and builds the pool. Fails with a readable
+    /// error when the database cannot be reached.
+    pub fn open(url: &str, size: u32, connect_timeout: Duration) -> Result<Pool, DbError> {
+        let backend = Backend::of_url(url)?;
+        // One direct connection first: it gives the real connection error (r2d2 would
+        // only say it timed out) and runs the migrations before anyone queries.
+        let mut first = DbConn::open(url)?;
+        let applied = first.migrate()?;
+        if !applied.is_empty() {
+            tracing::info!(count = applied.len(), migrations = ?applied, "applied database migrations");
+        }
+        drop(first);
+        let inner = r2d2::Pool::builder()
+            .max_size(size)
+            .min_idle(Some(1))
+            .connection_timeout(connect_timeout)
+            .build(Manager {
+                url: url.to_string(),
+            })
+            .map_err(|err| DbError::Connect {
+                url: redact_url(url),
+                message: err.to_string(),
+            })?;
+        Ok(Pool { inner, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn get(&self) -> Result<PooledConn, DbError> {
+        Ok(self.inner.get()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact_url("postgres://qadam:s3cret@db:5432/q"),
+            "postgres://qadam:***@db:5432/q"
+        );
+        assert_eq!(redact_url("postgres://qadam@db/q"), "postgres://qadam@db/q");
+        assert_eq!(redact_url("sqlite://./x.db"), "sqlite://./x.db");
+    }
+
+    #[test]
+    fn backend_comes_from_the_scheme() {
+        assert_eq!(
+            Backend::of_url("postgresql://h/d").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(Backend::of_url("sqlite://a.db").unwrap(), Backend::Sqlite);
+        let err = Backend::of_url("mysql://u:pw@h/d").unwrap_err().to_string();
+        assert!(err.contains("mysql://u:***@h/d"), "{err}");
+    }
+}

@@ -1,0 +1,97 @@
+//! Rows as they are stored. These are never the JSON a client sees: the server maps
+//! them to its own response types.
+
+use crate::schema::{app_secrets, audit_log, auth_tokens, campuses, login_failures, users};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = campuses)]
+pub struct Campus {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub time_zone: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub login: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub role: String,
+    pub campus_id: Option<String>,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl User {
+    /// The stored role; the CHECK constraint guarantees it is one we know.
+    pub fn role(&self) -> qadam_domain::Role {
+        qadam_domain::Role::parse(&self.role).unwrap_or(qadam_domain::Role::Student)
+    }
+
+    pub fn actor(&self) -> qadam_domain::Actor {
+        qadam_domain::Actor {
+            user_id: self.id.clone(),
+            role: self.role(),
+            campus_id: self.campus_id.clone(),
+        }
+    }
+
+    pub fn target(&self) -> qadam_domain::access::Target<'_> {
+        qadam_domain::access::Target {
+            user_id: &self.id,
+            role: self.role(),
+            campus_id: self.campus_id.as_deref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = auth_tokens)]
+pub struct AuthToken {
+    pub id: String,
+    pub user_id: String,
+    pub issued_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = login_failures)]
+pub struct LoginFailure {
+    pub id: String,
+    pub login: String,
+    pub address: String,
+    pub failed_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditEntry {
+    pub id: String,
+    pub at: NaiveDateTime,
+    pub actor_id: Option<String>,
+    pub actor_label: String,
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub campus_id: Option<String>,
+    /// A JSON object with what changed (never a secret).
+    pub details: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = app_secrets)]
+pub struct AppSecret {
+    pub name: String,
+    pub value: String,
+    pub created_at: NaiveDateTime,
+}

@@ -1,0 +1,351 @@
+//! Queries, one module per table. Each takes `&mut DbConn`, so it works on a pooled
+//! connection and inside a transaction alike.
+
+pub mod campuses {
+    use crate::models::Campus;
+    use crate::schema::campuses::dsl;
+    use crate::DbConn;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+    use qadam_domain::Page;
+
+    pub fn insert(conn: &mut DbConn, campus: &Campus) -> Result<(), Error> {
+        diesel::insert_into(dsl::campuses)
+            .values(campus)
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Campus, Error> {
+        dsl::campuses
+            .filter(dsl::slug.eq(slug))
+            .select(Campus::as_select())
+            .first(conn)
+    }
+
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Campus, Error> {
+        dsl::campuses
+            .find(id)
+            .select(Campus::as_select())
+            .first(conn)
+    }
+
+    /// A page of campuses ordered by slug, and the total count.
+    pub fn list(conn: &mut DbConn, page: Page) -> Result<(Vec<Campus>, i64), Error> {
+        let items = dsl::campuses
+            .order(dsl::slug.asc())
+            .limit(page.limit())
+            .offset(page.offset())
+            .select(Campus::as_select())
+            .load(conn)?;
+        let total = dsl::campuses.count().get_result(conn)?;
+        Ok((items, total))
+    }
+
+    pub fn update(conn: &mut DbConn, campus: &Campus) -> Result<(), Error> {
+        diesel::update(dsl::campuses.find(&campus.id))
+            .set((
+                dsl::name.eq(&campus.name),
+                dsl::time_zone.eq(&campus.time_zone),
+                dsl::updated_at.eq(campus.updated_at),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+pub mod users {
+    use crate::models::User;
+    use crate::schema::users::dsl;
+    use crate::DbConn;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+    use qadam_domain::Page;
+
+    pub fn insert(conn: &mut DbConn, user: &User) -> Result<(), Error> {
+        diesel::insert_into(dsl::users)
+            .values(user)
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn by_login(conn: &mut DbConn, login: &str) -> Result<User, Error> {
+        dsl::users
+            .filter(dsl::login.eq(login))
+            .select(User::as_select())
+            .first(conn)
+    }
+
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<User, Error> {
+        dsl::users.find(id).select(User::as_select()).first(conn)
+    }
+
+    /// A page of users ordered by login, optionally of one campus, and the total count.
+    pub fn list(
+        conn: &mut DbConn,
+        campus_id: Option<&str>,
+        page: Page,
+    ) -> Result<(Vec<User>, i64), Error> {
+        let filtered = || {
+            let mut query = dsl::users.into_boxed();
+            if let Some(campus_id) = campus_id {
+                query = query.filter(dsl::campus_id.eq(campus_id.to_string()));
+            }
+            query
+        };
+        let items = filtered()
+            .order(dsl::login.asc())
+            .limit(page.limit())
+            .offset(page.offset())
+            .select(User::as_select())
+            .load(conn)?;
+        let total = filtered().count().get_result(conn)?;
+        Ok((items, total))
+    }
+
+    pub fn count(conn: &mut DbConn) -> Result<i64, Error> {
+        dsl::users.count().get_result(conn)
+    }
+
+    /// Writes the editable profile and account fields (not the password).
+    pub fn update(conn: &mut DbConn, user: &User) -> Result<(), Error> {
+        diesel::update(dsl::users.find(&user.id))
+            .set((
+                dsl::display_name.eq(&user.display_name),
+                dsl::email.eq(&user.email),
+                dsl::role.eq(&user.role),
+                dsl::campus_id.eq(&user.campus_id),
+                dsl::disabled.eq(user.disabled),
+                dsl::updated_at.eq(user.updated_at),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn set_password_hash(
+        conn: &mut DbConn,
+        user_id: &str,
+        hash: &str,
+        at: chrono::NaiveDateTime,
+    ) -> Result<(), Error> {
+        diesel::update(dsl::users.find(user_id))
+            .set((dsl::password_hash.eq(hash), dsl::updated_at.eq(at)))
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+pub mod tokens {
+    use crate::models::AuthToken;
+    use crate::schema::auth_tokens::dsl;
+    use crate::DbConn;
+    use chrono::NaiveDateTime;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+
+    pub fn insert(conn: &mut DbConn, token: &AuthToken) -> Result<(), Error> {
+        diesel::insert_into(dsl::auth_tokens)
+            .values(token)
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<AuthToken, Error> {
+        dsl::auth_tokens
+            .find(id)
+            .select(AuthToken::as_select())
+            .first(conn)
+    }
+
+    /// Marks one token revoked; revoking twice keeps the first time.
+    pub fn revoke(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), Error> {
+        diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
+            .set(dsl::revoked_at.eq(at))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Revokes every live token of a user (password change, account disabled).
+    pub fn revoke_all_of_user(
+        conn: &mut DbConn,
+        user_id: &str,
+        at: NaiveDateTime,
+    ) -> Result<usize, Error> {
+        diesel::update(
+            dsl::auth_tokens
+                .filter(dsl::user_id.eq(user_id))
+                .filter(dsl::revoked_at.is_null())
+                .filter(dsl::expires_at.gt(at)),
+        )
+        .set(dsl::revoked_at.eq(at))
+        .execute(conn)
+    }
+
+    /// Forgets tokens that expired before `before`; they can no longer be used anyway.
+    pub fn delete_expired(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
+        diesel::delete(dsl::auth_tokens.filter(dsl::expires_at.lt(before))).execute(conn)
+    }
+}
+
+pub mod login_failures {
+    use crate::models::LoginFailure;
+    use crate::schema::login_failures::dsl;
+    use crate::DbConn;
+    use chrono::NaiveDateTime;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+
+    pub fn insert(conn: &mut DbConn, failure: &LoginFailure) -> Result<(), Error> {
+        diesel::insert_into(dsl::login_failures)
+            .values(failure)
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// The latest `limit` failure times for a login since `since`, most recent first.
+    pub fn recent_for_login(
+        conn: &mut DbConn,
+        login: &str,
+        since: NaiveDateTime,
+        limit: i64,
+    ) -> Result<Vec<NaiveDateTime>, Error> {
+        dsl::login_failures
+            .filter(dsl::login.eq(login))
+            .filter(dsl::failed_at.gt(since))
+            .order(dsl::failed_at.desc())
+            .limit(limit)
+            .select(dsl::failed_at)
+            .load(conn)
+    }
+
+    /// The latest `limit` failure times from an address since `since`, most recent first.
+    pub fn recent_for_address(
+        conn: &mut DbConn,
+        address: &str,
+        since: NaiveDateTime,
+        limit: i64,
+    ) -> Result<Vec<NaiveDateTime>, Error> {
+        dsl::login_failures
+            .filter(dsl::address.eq(address))
+            .filter(dsl::failed_at.gt(since))
+            .order(dsl::failed_at.desc())
+            .limit(limit)
+            .select(dsl::failed_at)
+            .load(conn)
+    }
+
+    /// A successful login wipes that login's failures (not the address's).
+    pub fn clear_login(conn: &mut DbConn, login: &str) -> Result<usize, Error> {
+        diesel::delete(dsl::login_failures.filter(dsl::login.eq(login))).execute(conn)
+    }
+
+    pub fn delete_older_than(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
+        diesel::delete(dsl::login_failures.filter(dsl::failed_at.lt(before))).execute(conn)
+    }
+}
+
+pub mod audit {
+    use crate::models::AuditEntry;
+    use crate::schema::audit_log::dsl;
+    use crate::DbConn;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+    use qadam_domain::Page;
+
+    /// Who did something: a signed-in user, or the command line on the server.
+    #[derive(Debug, Clone)]
+    pub struct AuditActor {
+        pub user_id: Option<String>,
+        pub label: String,
+    }
+
+    impl AuditActor {
+        pub fn cli() -> AuditActor {
+            AuditActor {
+                user_id: None,
+                label: "qadam-cli".into(),
+            }
+        }
+    }
+
+    pub struct Event<'a> {
+        pub action: &'a str,
+        pub subject_type: &'a str,
+        pub subject_id: &'a str,
+        pub campus_id: Option<&'a str>,
+        pub details: serde_json::Value,
+    }
+
+    pub fn record(conn: &mut DbConn, actor: &AuditActor, event: Event<'_>) -> Result<(), Error> {
+        let entry = AuditEntry {
+            id: crate::new_id(),
+            at: crate::now(),
+            actor_id: actor.user_id.clone(),
+            actor_label: actor.label.clone(),
+            action: event.action.to_string(),
+            subject_type: event.subject_type.to_string(),
+            subject_id: event.subject_id.to_string(),
+            campus_id: event.campus_id.map(str::to_string),
+            details: event.details.to_string(),
+        };
+        diesel::insert_into(dsl::audit_log)
+            .values(&entry)
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Newest first, optionally of one campus.
+    pub fn list(
+        conn: &mut DbConn,
+        campus_id: Option<&str>,
+        page: Page,
+    ) -> Result<(Vec<AuditEntry>, i64), Error> {
+        let filtered = || {
+            let mut query = dsl::audit_log.into_boxed();
+            if let Some(campus_id) = campus_id {
+                query = query.filter(dsl::campus_id.eq(campus_id.to_string()));
+            }
+            query
+        };
+        let items = filtered()
+            .order((dsl::at.desc(), dsl::id.desc()))
+            .limit(page.limit())
+            .offset(page.offset())
+            .select(AuditEntry::as_select())
+            .load(conn)?;
+        let total = filtered().count().get_result(conn)?;
+        Ok((items, total))
+    }
+}
+
+pub mod secrets {
+    use crate::models::AppSecret;
+    use crate::schema::app_secrets::dsl;
+    use crate::DbConn;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+
+    /// The secret called `name`, created with `generate` if there is none yet. When two
+    /// processes race to create it, both end up with the one that was stored first.
+    pub fn get_or_create(
+        conn: &mut DbConn,
+        name: &str,
+        generate: impl FnOnce() -> String,
+    ) -> Result<String, Error> {
+        let candidate = AppSecret {
+            name: name.to_string(),
+            value: generate(),
+            created_at: crate::now(),
+        };
+        match conn {
+            DbConn::Postgres(pg) => diesel::insert_into(dsl::app_secrets)
+                .values(&candidate)
+                .on_conflict_do_nothing()
+                .execute(pg)?,
+            DbConn::Sqlite(sqlite) => diesel::insert_or_ignore_into(dsl::app_secrets)
+                .values(&candidate)
+                .execute(sqlite)?,
+        };
+        dsl::app_secrets.find(name).select(dsl::value).first(conn)
+    }
+}

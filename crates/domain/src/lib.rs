@@ -1,0 +1,12 @@
+//! Pure rules of Qadam. Nothing here touches a database, the network or the clock:
+//! callers pass in what the rules need, so every rule is a plain unit-tested function.
+
+pub mod access;
+pub mod pagination;
+pub mod throttle;
+pub mod validate;
+
+pub use access::{Actor, Denied, Role};
+pub use pagination::{Page, PageRequest};
+pub use throttle::ThrottlePolicy;
+pub use validate::Invalid;
