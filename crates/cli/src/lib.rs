@@ -1,3 +1,155 @@
-pub fn main() -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+//! The `qadam` command. Each subcommand is one role: `serve` runs the platform,
+//! `migrate` prepares the database, `admin` does what an operator needs on the server
+//! itself (first campus, first admin account).
+
+mod admin;
+mod demo;
+
+use clap::{Args, Parser, Subcommand};
+use qadam_settings::Settings;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(
+    name = "qadam",
+    version,
+    about = "Qadam: a platform for peer-to-peer coding schools"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where settings come from; every subcommand that touches the database takes these.
+#[derive(Args, Clone)]
+struct Common {
+    /// TOML settings file (every key: qadam.example.toml).
+    #[arg(long, env = "QADAM_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Directory for the embedded database and blobs [default: ./qadam-data].
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// postgres://USER:PASSWORD@HOST/DB, or sqlite://PATH [default: the data dir's SQLite file].
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP API (migrating the database first).
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Address and port to listen on [default: 127.0.0.1:8080].
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+        /// On an empty database, create a demo campus and demo accounts (see README).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Run pending database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Operator tasks run on the server itself.
+    Admin {
+        #[command(flatten)]
+        common: Common,
+        #[command(subcommand)]
+        command: admin::AdminCommand,
+    },
+}
+
+impl Common {
+    fn settings(&self) -> anyhow::Result<Settings> {
+        let mut settings = Settings::load(self.config.as_deref(), std::env::vars())?;
+        if let Some(dir) = &self.data_dir {
+            settings.data_dir = dir.clone();
+        }
+        if let Some(url) = &self.database_url {
+            settings.database_url = url.clone();
+        }
+        settings.validate()?;
+        Ok(settings)
+    }
+}
+
+fn init_logging(filter: &str) {
+    use std::io::IsTerminal;
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
+}
+
+fn open_pool(settings: &Settings) -> anyhow::Result<qadam_db::Pool> {
+    let url = settings.effective_database_url();
+    Ok(qadam_db::Pool::open(
+        &url,
+        settings.database.pool_size,
+        Duration::from_secs(settings.database.connect_timeout_seconds),
+    )?)
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve {
+            common,
+            listen,
+            demo,
+        } => {
+            let mut settings = common.settings()?;
+            if let Some(listen) = listen {
+                settings.listen = listen;
+                settings.validate()?;
+            }
+            init_logging(&settings.log);
+            let pool = open_pool(&settings)?;
+            tracing::info!(
+                database = %qadam_db::redact_url(&settings.effective_database_url()),
+                "database ready"
+            );
+            if demo {
+                demo::seed(&pool)?;
+            }
+            qadam_server::run_system(qadam_server::serve(settings, pool))?;
+            Ok(())
+        }
+        Command::Migrate { common } => {
+            let settings = common.settings()?;
+            init_logging(&settings.log);
+            let url = settings.effective_database_url();
+            let mut conn = qadam_db::DbConn::open(&url)?;
+            let applied = conn.migrate()?;
+            println!(
+                "{} migration(s) applied to {}",
+                applied.len(),
+                qadam_db::redact_url(&url)
+            );
+            Ok(())
+        }
+        Command::Admin { common, command } => {
+            let settings = common.settings()?;
+            init_logging(&settings.log);
+            let pool = open_pool(&settings)?;
+            admin::run(&pool, command)
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("qadam: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -30,6 +30,14 @@ pub mod campuses {
             .first(conn)
     }
 
+    /// Every campus id with its slug (a school has dozens, not thousands).
+    pub fn slugs_by_id(
+        conn: &mut DbConn,
+    ) -> Result<std::collections::HashMap<String, String>, Error> {
+        let pairs: Vec<(String, String)> = dsl::campuses.select((dsl::id, dsl::slug)).load(conn)?;
+        Ok(pairs.into_iter().collect())
+    }
+
     /// A page of campuses ordered by slug, and the total count.
     pub fn list(conn: &mut DbConn, page: Page) -> Result<(Vec<Campus>, i64), Error> {
         let items = dsl::campuses

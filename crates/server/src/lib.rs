@@ -1,1 +1,97 @@
+//! Qadam's HTTP API on actix-web: everything under `/api/v1`, one JSON error envelope,
+//! bearer tokens, OpenAPI at `/api/v1/openapi.json`. See docs/API.md.
 
+pub mod accounts;
+pub mod auth;
+mod db;
+pub mod error;
+mod middleware;
+pub mod routes;
+mod state;
+pub mod views;
+
+use actix_web::{web, App, HttpServer};
+pub use db::Db;
+use qadam_db::Pool;
+use qadam_settings::Settings;
+pub use state::{AppState, LoginPolicy};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {address}: {source}")]
+    Bind {
+        address: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Db(#[from] qadam_db::DbError),
+    #[error("the HTTP server stopped with an error: {0}")]
+    Run(std::io::Error),
+}
+
+/// The secret that signs tokens: the configured one, or the one kept in the database.
+fn jwt_secret(settings: &Settings, pool: &Pool) -> Result<Vec<u8>, qadam_db::DbError> {
+    if !settings.auth.jwt_secret.is_empty() {
+        return Ok(settings.auth.jwt_secret.as_bytes().to_vec());
+    }
+    let mut conn = pool.get()?;
+    let secret = qadam_db::queries::secrets::get_or_create(&mut conn, "jwt_hs256", || {
+        use rand::RngCore;
+        let mut bytes = [0u8; 48];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    })?;
+    Ok(secret.into_bytes())
+}
+
+pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, qadam_db::DbError> {
+    let secret = jwt_secret(settings, &pool)?;
+    Ok(AppState {
+        db: Db::new(pool),
+        tokens: auth::TokenKeys::new(&secret, settings.auth.token_ttl_seconds),
+        login_policy: LoginPolicy::from_settings(&settings.auth),
+    })
+}
+
+/// Serves the API until the process is asked to stop (Ctrl-C or SIGTERM).
+pub async fn serve(settings: Settings, pool: Pool) -> Result<(), ServeError> {
+    let state = web::Data::new(app_state(&settings, pool)?);
+    let max_json = settings.http.max_json_bytes;
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(max_json)
+                    .error_handler(|err, _| error::json_error(err).into()),
+            )
+            .app_data(
+                web::QueryConfig::default().error_handler(|err, _| error::query_error(err).into()),
+            )
+            .app_data(
+                web::PathConfig::default().error_handler(|err, _| error::path_error(err).into()),
+            )
+            .app_data(web::PayloadConfig::default().limit(max_json))
+            .configure(routes::configure)
+            .wrap(actix_web::middleware::from_fn(middleware::trace_requests))
+    });
+    if settings.http.workers > 0 {
+        server = server.workers(settings.http.workers);
+    }
+    let server = server
+        .bind(&settings.listen)
+        .map_err(|source| ServeError::Bind {
+            address: settings.listen.clone(),
+            source,
+        })?;
+    for address in server.addrs() {
+        tracing::info!(address = %format!("http://{address}"), "listening");
+    }
+    server.run().await.map_err(ServeError::Run)
+}
+
+/// Runs a future on actix's runtime; lets the command line start the server without
+/// depending on actix itself.
+pub fn run_system<F: std::future::Future>(future: F) -> F::Output {
+    actix_web::rt::System::new().block_on(future)
+}

@@ -1,0 +1,116 @@
+//! `qadam admin ...`: the first campus and the first admin account, made on the server
+//! itself. Same validation and audit rows as the API.
+
+use anyhow::{bail, Context};
+use clap::Subcommand;
+use qadam_db::queries::audit::AuditActor;
+use qadam_db::queries::campuses;
+use qadam_domain::Role;
+use qadam_server::accounts::{self, NewCampus, NewUser};
+use qadam_server::error::ApiError;
+use std::io::Read;
+
+#[derive(Subcommand)]
+pub enum AdminCommand {
+    /// Create a campus.
+    CreateCampus {
+        /// Short name used in URLs, e.g. `almaty`.
+        #[arg(long)]
+        slug: String,
+        /// Full name, e.g. "Qadam Almaty".
+        #[arg(long)]
+        name: String,
+        /// IANA time zone of the campus.
+        #[arg(long, default_value = "UTC")]
+        time_zone: String,
+    },
+    /// Create an account; the password is read from standard input.
+    CreateUser {
+        #[arg(long)]
+        login: String,
+        #[arg(long, value_parser = ["admin", "staff", "student"])]
+        role: String,
+        /// Campus slug (required for staff and students).
+        #[arg(long)]
+        campus: Option<String>,
+        /// Name shown to others [default: the login].
+        #[arg(long)]
+        display_name: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// Read the password from standard input (required: passwords never go on the
+        /// command line, where other users and shell history see them).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+/// API errors carry a status for HTTP; on the command line only the message matters.
+fn plain(err: ApiError) -> anyhow::Error {
+    anyhow::anyhow!(err.message)
+}
+
+pub fn run(pool: &qadam_db::Pool, command: AdminCommand) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let actor = AuditActor::cli();
+    match command {
+        AdminCommand::CreateCampus {
+            slug,
+            name,
+            time_zone,
+        } => {
+            let campus = conn
+                .write(|conn| {
+                    accounts::create_campus(
+                        conn,
+                        &actor,
+                        NewCampus {
+                            slug,
+                            name,
+                            time_zone,
+                        },
+                    )
+                })
+                .map_err(plain)?;
+            println!("created campus {}", campus.slug);
+        }
+        AdminCommand::CreateUser {
+            login,
+            role,
+            campus,
+            display_name,
+            email,
+            password_stdin: _,
+        } => {
+            let role = Role::parse(&role).context("unknown role")?;
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("cannot read the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']).to_string();
+            let campus_id = match &campus {
+                Some(slug) => Some(
+                    campuses::by_slug(&mut conn, slug)
+                        .with_context(|| format!("there is no campus {slug}"))?
+                        .id,
+                ),
+                None if role == Role::Admin => None,
+                None => bail!("--campus is required for {role} accounts"),
+            };
+            let new = NewUser {
+                display_name: display_name.unwrap_or_else(|| login.clone()),
+                login,
+                email,
+                role,
+                campus_id,
+            };
+            new.validate(&password).map_err(plain)?;
+            let hash = qadam_server::auth::hash_password(&password);
+            let user = conn
+                .write(|conn| accounts::create_user(conn, &actor, new, hash))
+                .map_err(plain)?;
+            println!("created {} account {}", user.role, user.login);
+        }
+    }
+    Ok(())
+}

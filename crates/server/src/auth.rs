@@ -1,0 +1,249 @@
+//! Passwords, access tokens, and the extractor that turns a bearer token into the
+//! signed-in user. A handler that takes [`AuthUser`] requires a valid, unrevoked token
+//! of an active account; it never has to check that again.
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
+use chrono::{Duration, NaiveDateTime};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use qadam_db::models::{AuthToken, User};
+use qadam_db::queries::{tokens, users};
+use qadam_domain::Actor;
+use serde::{Deserialize, Serialize};
+use std::future::Future;
+use std::pin::Pin;
+
+/// Access tokens name us as issuer and the API as audience; a token minted for another
+/// purpose (with another audience) is refused here.
+pub const ISSUER: &str = "qadam";
+pub const AUDIENCE: &str = "qadam-api";
+
+/// Hashes a password with argon2id and a random salt. Slow on purpose: call it on a
+/// blocking thread.
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 with default parameters accepts any password and salt")
+        .to_string()
+}
+
+/// Checks a password against a stored hash; a malformed hash never matches.
+pub fn verify_password(password: &str, stored_hash: &str) -> bool {
+    match PasswordHash::new(stored_hash) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Hashes on actix's blocking pool.
+pub async fn hash_password_blocking(password: String) -> ApiResult<String> {
+    Ok(web::block(move || hash_password(&password)).await?)
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub jti: String,
+    pub iat: i64,
+    pub exp: i64,
+    pub iss: String,
+    pub aud: String,
+}
+
+/// Signs and checks access tokens with one HMAC secret.
+#[derive(Clone)]
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    pub ttl: Duration,
+}
+
+impl TokenKeys {
+    pub fn new(secret: &[u8], ttl_seconds: i64) -> TokenKeys {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+        validation.leeway = 0;
+        TokenKeys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            ttl: Duration::seconds(ttl_seconds),
+        }
+    }
+
+    /// A new token row for `user` and its signed form.
+    pub fn issue(&self, user: &User, now: NaiveDateTime) -> (AuthToken, String) {
+        let row = AuthToken {
+            id: qadam_db::new_id(),
+            user_id: user.id.clone(),
+            issued_at: now,
+            expires_at: now + self.ttl,
+            revoked_at: None,
+        };
+        let claims = Claims {
+            sub: user.id.clone(),
+            jti: row.id.clone(),
+            iat: now.and_utc().timestamp(),
+            exp: row.expires_at.and_utc().timestamp(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+        };
+        let signed = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .expect("HS256 signing cannot fail");
+        (row, signed)
+    }
+
+    pub fn verify(&self, token: &str) -> ApiResult<Claims> {
+        use jsonwebtoken::errors::ErrorKind;
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(|err| match err.kind() {
+                ErrorKind::ExpiredSignature => {
+                    ApiError::unauthenticated("the token has expired; log in again")
+                }
+                ErrorKind::InvalidAudience | ErrorKind::InvalidIssuer => {
+                    ApiError::unauthenticated("the token was not issued for this API")
+                }
+                _ => ApiError::unauthenticated("the token is not valid"),
+            })
+    }
+}
+
+/// The signed-in user of a request, with the id of the token that proved it.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub user: User,
+    pub token_id: String,
+}
+
+impl AuthUser {
+    pub fn actor(&self) -> Actor {
+        self.user.actor()
+    }
+
+    pub fn audit_actor(&self) -> qadam_db::queries::audit::AuditActor {
+        qadam_db::queries::audit::AuditActor {
+            user_id: Some(self.user.id.clone()),
+            label: self.user.login.clone(),
+        }
+    }
+}
+
+fn bearer_token(req: &HttpRequest) -> ApiResult<String> {
+    let value = req.headers().get(header::AUTHORIZATION).ok_or_else(|| {
+        ApiError::unauthenticated("log in first: this needs an Authorization: Bearer token")
+    })?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::unauthenticated("the Authorization header is not readable text"))?;
+    match value.split_once(' ') {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
+            Ok(token.trim().to_string())
+        }
+        _ => Err(ApiError::unauthenticated(
+            "the Authorization header must be 'Bearer <token>'",
+        )),
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = ApiResult<AuthUser>>>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer_token(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(ApiError::internal)?;
+            let claims = state.tokens.verify(&token?)?;
+            state
+                .db
+                .read(move |conn| {
+                    let row = tokens::by_id(conn, &claims.jti)
+                        .map_err(|_| ApiError::unauthenticated("the token is not valid"))?;
+                    if row.user_id != claims.sub {
+                        return Err(ApiError::unauthenticated("the token is not valid"));
+                    }
+                    if row.revoked_at.is_some() {
+                        return Err(ApiError::unauthenticated(
+                            "the token was revoked; log in again",
+                        ));
+                    }
+                    let user = users::by_id(conn, &row.user_id)
+                        .map_err(|_| ApiError::unauthenticated("the account no longer exists"))?;
+                    if user.disabled {
+                        return Err(ApiError::unauthenticated("the account is disabled"));
+                    }
+                    Ok(AuthUser {
+                        user,
+                        token_id: row.id,
+                    })
+                })
+                .await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user() -> User {
+        let now = qadam_db::now();
+        User {
+            id: "u1".into(),
+            login: "jdoe".into(),
+            display_name: "J".into(),
+            email: None,
+            role: "student".into(),
+            campus_id: None,
+            password_hash: String::new(),
+            disabled: false,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn passwords_verify_only_themselves() {
+        let hash = hash_password("correct horse battery");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterY", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn tokens_round_trip_and_reject_other_keys() {
+        let keys = TokenKeys::new(&[7; 32], 3600);
+        let (row, signed) = keys.issue(&user(), qadam_db::now());
+        let claims = keys.verify(&signed).unwrap();
+        assert_eq!((claims.sub.as_str(), claims.jti), ("u1", row.id));
+        let other = TokenKeys::new(&[8; 32], 3600);
+        assert_eq!(other.verify(&signed).unwrap_err().code, "unauthenticated");
+    }
+
+    #[test]
+    fn expired_tokens_are_refused() {
+        let keys = TokenKeys::new(&[7; 32], 3600);
+        let (_, signed) = keys.issue(&user(), qadam_db::now() - Duration::hours(2));
+        assert!(keys
+            .verify(&signed)
+            .unwrap_err()
+            .message
+            .contains("expired"));
+    }
+}

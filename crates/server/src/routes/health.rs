@@ -1,0 +1,32 @@
+use crate::error::ApiResult;
+use crate::state::AppState;
+use actix_web::web::{Data, Json};
+use diesel::connection::SimpleConnection;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    pub status: &'static str,
+    pub database: &'static str,
+}
+
+/// Liveness and readiness: answers 200 when the database answers.
+#[utoipa::path(get, path = "/healthz", tag = "health",
+    responses((status = 200, body = Health), (status = 503, body = crate::error::ErrorEnvelope)))]
+pub async fn healthz(state: Data<AppState>) -> ApiResult<Json<Health>> {
+    let database = state
+        .db
+        .read(|conn| {
+            conn.batch_execute("SELECT 1")?;
+            Ok(match conn.backend() {
+                qadam_db::Backend::Postgres => "postgres",
+                qadam_db::Backend::Sqlite => "sqlite",
+            })
+        })
+        .await?;
+    Ok(Json(Health {
+        status: "ok",
+        database,
+    }))
+}

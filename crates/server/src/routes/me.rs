@@ -1,0 +1,66 @@
+use crate::accounts;
+use crate::auth::{hash_password_blocking, verify_password, AuthUser};
+use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::state::AppState;
+use crate::views::UserView;
+use actix_web::web::{self, Data, Json};
+use actix_web::HttpResponse;
+use qadam_db::queries::campuses;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// The signed-in user's own profile, private part included.
+#[utoipa::path(get, path = "/api/v1/me", tag = "users", security(("bearer" = [])),
+    responses((status = 200, body = UserView), (status = 401, body = ErrorEnvelope)))]
+pub async fn show(state: Data<AppState>, me: AuthUser) -> ApiResult<Json<UserView>> {
+    let view = state
+        .db
+        .read(move |conn| {
+            let slug = match &me.user.campus_id {
+                Some(id) => Some(campuses::by_id(conn, id)?.slug),
+                None => None,
+            };
+            Ok(UserView::new(&me.user, slug, true))
+        })
+        .await?;
+    Ok(Json(view))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// Changes the signed-in user's password. Every token of the account is revoked,
+/// this one included: log in again with the new password.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "users", security(("bearer" = [])),
+    request_body = PasswordChange,
+    responses((status = 204), (status = 401, body = ErrorEnvelope),
+        (status = 422, description = "wrong current password or weak new one", body = ErrorEnvelope)))]
+pub async fn change_password(
+    state: Data<AppState>,
+    me: AuthUser,
+    body: Json<PasswordChange>,
+) -> ApiResult<HttpResponse> {
+    let PasswordChange {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    qadam_domain::validate::password(&new_password)?;
+    let stored = me.user.password_hash.clone();
+    if !web::block(move || verify_password(&current_password, &stored)).await? {
+        return Err(ApiError::invalid(
+            "current_password",
+            "the current password is wrong",
+        ));
+    }
+    let hash = hash_password_blocking(new_password).await?;
+    let actor = me.audit_actor();
+    state
+        .db
+        .write(move |conn| accounts::set_password(conn, &actor, &me.user, &hash))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

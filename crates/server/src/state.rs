@@ -1,0 +1,36 @@
+//! What every handler can reach: the database, the token keys, the login policy.
+
+use crate::auth::TokenKeys;
+use crate::db::Db;
+use qadam_domain::ThrottlePolicy;
+
+pub struct AppState {
+    pub db: Db,
+    pub tokens: TokenKeys,
+    pub login_policy: LoginPolicy,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LoginPolicy {
+    pub per_login: ThrottlePolicy,
+    pub per_address: ThrottlePolicy,
+}
+
+impl LoginPolicy {
+    pub fn from_settings(auth: &qadam_settings::AuthSettings) -> LoginPolicy {
+        LoginPolicy {
+            per_login: ThrottlePolicy {
+                max_failures: auth.max_failures_per_login,
+                window_seconds: auth.failure_window_seconds,
+            },
+            per_address: ThrottlePolicy {
+                max_failures: auth.max_failures_per_address,
+                window_seconds: auth.failure_window_seconds,
+            },
+        }
+    }
+
+    pub fn window_seconds(&self) -> i64 {
+        self.per_login.window_seconds
+    }
+}

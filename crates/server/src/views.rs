@@ -1,0 +1,117 @@
+//! The JSON clients see. Rows are mapped here; a row struct is never serialised.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use qadam_db::models::{AuditEntry, Campus, User};
+use qadam_domain::{Page, Role};
+use serde::Serialize;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+fn utc(at: NaiveDateTime) -> DateTime<Utc> {
+    at.and_utc()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CampusView {
+    pub slug: String,
+    pub name: String,
+    pub time_zone: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&Campus> for CampusView {
+    fn from(campus: &Campus) -> Self {
+        CampusView {
+            slug: campus.slug.clone(),
+            name: campus.name.clone(),
+            time_zone: campus.time_zone.clone(),
+            created_at: utc(campus.created_at),
+        }
+    }
+}
+
+/// A profile. Everyone signed in sees the public part; the owner, their campus's staff
+/// and admins also see the private part.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub login: String,
+    pub display_name: String,
+    /// `student`, `staff` or `admin`.
+    #[schema(value_type = String, example = "student")]
+    pub role: Role,
+    /// Slug of the user's campus; admins may have none.
+    pub campus: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+impl UserView {
+    pub fn new(user: &User, campus_slug: Option<String>, private: bool) -> UserView {
+        UserView {
+            login: user.login.clone(),
+            display_name: user.display_name.clone(),
+            role: user.role(),
+            campus: campus_slug,
+            email: if private { user.email.clone() } else { None },
+            disabled: private.then_some(user.disabled),
+            created_at: private.then(|| utc(user.created_at)),
+            updated_at: private.then(|| utc(user.updated_at)),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditView {
+    pub at: DateTime<Utc>,
+    /// Login of who acted, or `qadam-cli` for the server's command line.
+    pub actor: String,
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: String,
+    pub campus: Option<String>,
+    pub details: serde_json::Value,
+}
+
+impl AuditView {
+    pub fn new(entry: &AuditEntry, slugs: &HashMap<String, String>) -> AuditView {
+        AuditView {
+            at: utc(entry.at),
+            actor: entry.actor_label.clone(),
+            action: entry.action.clone(),
+            subject_type: entry.subject_type.clone(),
+            subject_id: entry.subject_id.clone(),
+            campus: entry
+                .campus_id
+                .as_ref()
+                .and_then(|id| slugs.get(id).cloned()),
+            details: serde_json::from_str(&entry.details).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Paginated<T> {
+    pub items: Vec<T>,
+    pub page: u32,
+    pub per_page: u32,
+    /// Items in all pages together.
+    pub total: i64,
+}
+
+impl<T> Paginated<T> {
+    pub fn new(items: Vec<T>, page: Page, total: i64) -> Self {
+        Paginated {
+            items,
+            page: page.page,
+            per_page: page.per_page,
+            total,
+        }
+    }
+}
