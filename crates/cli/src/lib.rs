@@ -26,13 +26,13 @@ struct Cli {
 #[derive(Args, Clone)]
 struct Common {
     /// TOML settings file (every key: qadam.example.toml).
-    #[arg(long, env = "QADAM_CONFIG", value_name = "FILE")]
+    #[arg(long, global = true, env = "QADAM_CONFIG", value_name = "FILE")]
     config: Option<PathBuf>,
     /// Directory for the embedded database and blobs [default: ./qadam-data].
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// postgres://USER:PASSWORD@HOST/DB, or sqlite://PATH [default: the data dir's SQLite file].
-    #[arg(long, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL")]
     database_url: Option<String>,
 }
 

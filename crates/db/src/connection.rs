@@ -102,9 +102,16 @@ impl DbConn {
 
     /// Opens one connection; for SQLite the file's directory is created if missing.
     pub fn open(url: &str) -> Result<DbConn, DbError> {
+        // libpq's messages span several lines; an error here is one line.
         let connect_error = |err: diesel::ConnectionError| DbError::Connect {
             url: redact_url(url),
-            message: err.to_string().trim().to_string(),
+            message: err
+                .to_string()
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
         };
         match Backend::of_url(url)? {
             Backend::Postgres => PgConnection::establish(url)

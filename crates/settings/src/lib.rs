@@ -215,9 +215,19 @@ fn read_file(path: &Path) -> Result<toml::Table, SettingsError> {
         path: path.to_path_buf(),
         message,
     };
-    // Deserialising the text directly gives line numbers in the error.
-    toml::from_str::<Settings>(&text).map_err(|err| file_error(err.to_string()))?;
-    toml::from_str::<toml::Table>(&text).map_err(|err| file_error(err.to_string()))
+    // Deserialising the text directly gives the place of the error.
+    let one_line = |err: toml::de::Error| {
+        let message = err.message().trim().replace('\n', " ");
+        match err.span() {
+            Some(span) => {
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                file_error(format!("line {line}: {message}"))
+            }
+            None => file_error(message),
+        }
+    };
+    toml::from_str::<Settings>(&text).map_err(one_line)?;
+    toml::from_str::<toml::Table>(&text).map_err(one_line)
 }
 
 /// An environment value is read as a TOML value when it is one (`8`, `true`) and as a

@@ -1,0 +1,277 @@
+//! The `qadam` command itself: help, one-line errors, migrate, admin commands, demo.
+
+mod support;
+
+use qadam_testkit::{TestBackend, TestDatabase};
+use std::io::Write;
+use std::process::{Output, Stdio};
+use support::{qadam, Server};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = qadam()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The last line of stderr, which carries the error after any log lines.
+fn error_line(output: &Output) -> String {
+    stderr(output).lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["admin", "--help"],
+        vec!["admin", "create-campus", "--help"],
+        vec!["admin", "create-user", "--help"],
+    ] {
+        let output = run(&args, "");
+        assert!(output.status.success(), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("Usage: qadam"),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_config_is_one_clear_line() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let file = db.scratch_dir().join("qadam.toml");
+    std::fs::write(&file, "listen = \"127.0.0.1:0\"\nlisten_port = 3\n").unwrap();
+    let output = run(&["migrate", "--config", file.to_str().unwrap()], "");
+    assert!(!output.status.success());
+    let line = error_line(&output);
+    assert!(line.starts_with("qadam: error: config file"), "{line}");
+    assert!(line.contains("listen_port"), "{line}");
+    assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+
+    let output = qadam()
+        .args(["migrate"])
+        .env("QADAM_LISTEN", "not-an-address")
+        .output()
+        .unwrap();
+    assert!(
+        error_line(&output).contains("listen"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn an_unreachable_database_is_one_clear_line_without_the_password() {
+    let output = run(
+        &[
+            "migrate",
+            "--database-url",
+            "postgres://qadam:hunter2@127.0.0.1:1/qadam",
+        ],
+        "",
+    );
+    assert!(!output.status.success());
+    let line = error_line(&output);
+    assert!(
+        line.contains("cannot connect to the database postgres://qadam:***@127.0.0.1:1/qadam"),
+        "{line}"
+    );
+    assert!(!stderr(&output).contains("hunter2"));
+    let output = run(&["migrate", "--database-url", "mysql://x"], "");
+    assert!(
+        error_line(&output).contains("unsupported database URL"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_port_in_use_is_one_clear_line() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let output = run(
+        &["serve", "--listen", &address, "--database-url", &db.url],
+        "",
+    );
+    assert!(!output.status.success());
+    let line = error_line(&output);
+    assert!(
+        line.contains(&format!("cannot listen on {address}")),
+        "{line}"
+    );
+}
+
+#[test]
+fn migrate_then_admin_commands_on_both_backends() {
+    for backend in [TestBackend::Sqlite, TestBackend::Postgres] {
+        let db = TestDatabase::fresh(backend);
+        let url = ["--database-url", db.url.as_str()];
+        let output = run(&[&["migrate"][..], &url].concat(), "");
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("1 migration(s) applied"));
+        let output = run(&[&["migrate"][..], &url].concat(), "");
+        assert!(String::from_utf8_lossy(&output.stdout).starts_with("0 migration(s) applied"));
+
+        let campus = run(
+            &[
+                &[
+                    "admin",
+                    "create-campus",
+                    "--slug",
+                    "almaty",
+                    "--name",
+                    "Qadam Almaty",
+                ][..],
+                &url,
+            ]
+            .concat(),
+            "",
+        );
+        assert!(campus.status.success(), "{}", stderr(&campus));
+        let again = run(
+            &[
+                &[
+                    "admin",
+                    "create-campus",
+                    "--slug",
+                    "almaty",
+                    "--name",
+                    "Again",
+                ][..],
+                &url,
+            ]
+            .concat(),
+            "",
+        );
+        assert!(!again.status.success());
+        assert!(error_line(&again).contains("exists"), "{}", stderr(&again));
+
+        let create = |login: &str, role: &str, campus: Option<&str>, password: &str| {
+            let mut args = vec![
+                "admin",
+                "create-user",
+                "--login",
+                login,
+                "--role",
+                role,
+                "--password-stdin",
+            ];
+            if let Some(campus) = campus {
+                args.extend(["--campus", campus]);
+            }
+            args.extend(url);
+            run(&args, password)
+        };
+        assert!(create("boss", "admin", None, "admin-password-1\n")
+            .status
+            .success());
+        let weak = create("weak", "admin", None, "short\n");
+        assert!(
+            error_line(&weak).contains("at least 10 characters"),
+            "{}",
+            stderr(&weak)
+        );
+        let homeless = create("stud", "student", None, "student-password-1\n");
+        assert!(
+            error_line(&homeless).contains("--campus is required"),
+            "{}",
+            stderr(&homeless)
+        );
+        let nowhere = create("stud", "student", Some("mars"), "student-password-1\n");
+        assert!(
+            error_line(&nowhere).contains("no campus mars"),
+            "{}",
+            stderr(&nowhere)
+        );
+        assert!(
+            create("stud", "student", Some("almaty"), "student-password-1\n")
+                .status
+                .success()
+        );
+        let taken = create("stud", "student", Some("almaty"), "student-password-1\n");
+        assert!(error_line(&taken).contains("taken"), "{}", stderr(&taken));
+    }
+}
+
+#[test]
+fn accounts_made_on_the_command_line_can_log_in_and_are_audited() {
+    let server = Server::start(TestBackend::Sqlite);
+    let token = server.admin_token();
+    let audit = server.get("/api/v1/audit", &token);
+    let first = &audit.body["items"][0];
+    assert_eq!(first["action"], "user.create");
+    assert_eq!(first["actor"], "qadam-cli");
+}
+
+#[test]
+fn demo_mode_seeds_an_empty_database_once() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let data_dir = db.scratch_dir().join("data");
+    let start = || {
+        let mut child = qadam()
+            .args([
+                "serve",
+                "--demo",
+                "--listen",
+                "127.0.0.1:0",
+                "--data-dir",
+                data_dir.to_str().unwrap(),
+            ])
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let reader = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut seen = String::new();
+        let mut base = None;
+        let mut lines = std::io::BufRead::lines(reader).map_while(Result::ok);
+        for line in lines.by_ref() {
+            seen.push_str(&line);
+            seen.push('\n');
+            if let Some(at) = line.find("address=http://") {
+                base = Some(line[at + "address=".len()..].trim().to_string());
+                break;
+            }
+        }
+        // Keep reading so the server never writes into a closed pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        (
+            child,
+            base.unwrap_or_else(|| panic!("no listening line: {seen}")),
+            seen,
+        )
+    };
+    let (mut child, base, log) = start();
+    assert!(log.contains("seeded campus 'demo'"), "{log}");
+    assert!(
+        data_dir.join("qadam.sqlite3").exists(),
+        "the default SQLite file lives in the data dir"
+    );
+    let login = ureq::post(&format!("{base}/api/v1/auth/login"))
+        .send_json(serde_json::json!({"login": "alice", "password": "qadam-demo-2026"}))
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let (mut child, _, log) = start();
+    assert!(log.contains("nothing seeded"), "{log}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -1,0 +1,288 @@
+//! Starts the real `qadam` binary on a free port against a fresh database and talks
+//! to it over HTTP, as a client would.
+
+#![allow(dead_code)]
+
+use qadam_testkit::{TestBackend, TestDatabase};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub const ADMIN_PASSWORD: &str = "admin-password-123";
+pub const JWT_SECRET: &str = "test-secret-of-at-least-thirty-two-chars";
+
+pub fn qadam() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_qadam"))
+}
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+    pub db: TestDatabase,
+    pub data_dir: PathBuf,
+    log: Arc<Mutex<String>>,
+}
+
+pub struct Response {
+    pub status: u16,
+    pub body: Value,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Response {
+    pub fn code(&self) -> &str {
+        self.body["error"]["code"].as_str().unwrap_or("")
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.status, self.body)
+    }
+}
+
+impl Server {
+    /// A server with an `admin` account, on `backend`, with `env` added to its environment.
+    pub fn start_with(backend: TestBackend, env: &[(&str, &str)]) -> Server {
+        let db = TestDatabase::fresh(backend);
+        let data_dir = db.scratch_dir().join("data");
+        let mut create = qadam()
+            .args([
+                "admin",
+                "create-user",
+                "--login",
+                "admin",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ])
+            .args([
+                "--data-dir",
+                data_dir.to_str().unwrap(),
+                "--database-url",
+                &db.url,
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("run qadam admin create-user");
+        writeln!(create.stdin.take().unwrap(), "{ADMIN_PASSWORD}").unwrap();
+        assert!(create.wait().unwrap().success(), "create-user failed");
+
+        let mut command = qadam();
+        command
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args([
+                "--data-dir",
+                data_dir.to_str().unwrap(),
+                "--database-url",
+                &db.url,
+            ])
+            .env("QADAM_AUTH__JWT_SECRET", JWT_SECRET)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("start qadam serve");
+        let stderr = child.stderr.take().unwrap();
+        let log = Arc::new(Mutex::new(String::new()));
+        let (found, address) = mpsc::channel();
+        let log_writer = log.clone();
+        std::thread::spawn(move || {
+            let mut found = Some(found);
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(at) = line.find("address=http://") {
+                    if let Some(sender) = found.take() {
+                        let _ = sender.send(line[at + "address=".len()..].trim().to_string());
+                    }
+                }
+                let mut log = log_writer.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let base = match address.recv_timeout(Duration::from_secs(60)) {
+            Ok(base) => base,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("the server did not start: {}", log.lock().unwrap());
+            }
+        };
+        Server {
+            child,
+            base,
+            db,
+            data_dir,
+            log,
+        }
+    }
+
+    pub fn start(backend: TestBackend) -> Server {
+        Server::start_with(backend, &[])
+    }
+
+    /// Everything the server logged so far.
+    pub fn log(&self) -> String {
+        std::thread::sleep(Duration::from_millis(100));
+        self.log.lock().unwrap().clone()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Sends a request with an optional bearer token and JSON body.
+    pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Response {
+        let mut request = ureq::request(method, &self.url(path)).timeout(Duration::from_secs(30));
+        if let Some(token) = token {
+            request = request.set("Authorization", &format!("Bearer {token}"));
+        }
+        let result = match body {
+            Some(body) => request.send_json(body),
+            None => request.call(),
+        };
+        into_response(result)
+    }
+
+    /// Sends raw bytes with the given content type.
+    pub fn raw(&self, method: &str, path: &str, content_type: &str, body: &[u8]) -> Response {
+        let result = ureq::request(method, &self.url(path))
+            .set("Content-Type", content_type)
+            .send_bytes(body);
+        into_response(result)
+    }
+
+    pub fn get(&self, path: &str, token: &str) -> Response {
+        self.call("GET", path, Some(token), None)
+    }
+
+    pub fn post(&self, path: &str, token: &str, body: Value) -> Response {
+        self.call("POST", path, Some(token), Some(body))
+    }
+
+    pub fn patch(&self, path: &str, token: &str, body: Value) -> Response {
+        self.call("PATCH", path, Some(token), Some(body))
+    }
+
+    pub fn login(&self, login: &str, password: &str) -> Response {
+        self.call(
+            "POST",
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"login": login, "password": password})),
+        )
+    }
+
+    /// Logs in and returns the access token, failing the test otherwise.
+    pub fn token(&self, login: &str, password: &str) -> String {
+        let response = self.login(login, password);
+        assert_eq!(response.status, 200, "login {login}: {response:?}");
+        response.body["access_token"].as_str().unwrap().to_string()
+    }
+
+    pub fn admin_token(&self) -> String {
+        self.token("admin", ADMIN_PASSWORD)
+    }
+
+    /// Creates a campus as admin.
+    pub fn campus(&self, admin: &str, slug: &str) {
+        let response = self.post(
+            "/api/v1/campuses",
+            admin,
+            json!({"slug": slug, "name": format!("Campus {slug}")}),
+        );
+        assert_eq!(response.status, 201, "{response:?}");
+    }
+
+    /// Creates an account and returns a token for it.
+    pub fn account(&self, creator: &str, login: &str, role: &str, campus: &str) -> String {
+        let password = format!("{login}-password-1");
+        let response = self.post(
+            "/api/v1/users",
+            creator,
+            json!({"login": login, "display_name": login, "role": role, "campus": campus, "password": password}),
+        );
+        assert_eq!(response.status, 201, "{response:?}");
+        self.token(login, &password)
+    }
+}
+
+fn into_response(result: Result<ureq::Response, ureq::Error>) -> Response {
+    let response = match result {
+        Ok(response) => response,
+        Err(ureq::Error::Status(_, response)) => response,
+        Err(err) => panic!("request failed: {err}"),
+    };
+    let status = response.status();
+    let headers = response
+        .headers_names()
+        .into_iter()
+        .map(|name| {
+            let value = response.header(&name).unwrap_or("").to_string();
+            (name, value)
+        })
+        .collect();
+    let text = response.into_string().unwrap_or_default();
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("response is not JSON: {text}"))
+    };
+    Response {
+        status,
+        body,
+        headers,
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Declares each test once and runs it against both backends with a fresh server.
+#[macro_export]
+macro_rules! server_tests {
+    ($(fn $name:ident($server:ident) $body:block)*) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    super::$name(qadam_testkit::TestBackend::Sqlite)
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    super::$name(qadam_testkit::TestBackend::Postgres)
+                }
+            )*
+        }
+        $(
+            fn $name($server: qadam_testkit::TestBackend) $body
+        )*
+    };
+}
