@@ -10,6 +10,20 @@ use qadam_db::{DbConn, DbError};
 use qadam_domain::{validate, Role};
 use serde_json::json;
 
+/// A unique-key violation becomes a 409 with `code`; anything else stays a database error.
+fn taken_or(
+    err: diesel::result::Error,
+    code: &'static str,
+    message: impl FnOnce() -> String,
+) -> ApiError {
+    let err = DbError::from(err);
+    if err.is_unique_violation() {
+        ApiError::conflict(code, message())
+    } else {
+        err.into()
+    }
+}
+
 pub struct NewCampus {
     pub slug: String,
     pub name: String,
@@ -37,15 +51,9 @@ pub fn create_campus(conn: &mut DbConn, actor: &AuditActor, new: NewCampus) -> A
         updated_at: now,
     };
     campuses::insert(conn, &campus).map_err(|err| {
-        let err = DbError::from(err);
-        if err.is_unique_violation() {
-            ApiError::conflict(
-                "slug_taken",
-                format!("a campus with slug {} exists", campus.slug),
-            )
-        } else {
-            err.into()
-        }
+        taken_or(err, "slug_taken", || {
+            format!("a campus with slug {} exists", campus.slug)
+        })
     })?;
     audit::record(
         conn,

@@ -137,6 +137,8 @@ pub async fn login(
                 .write(move |conn| {
                     let now = qadam_db::now();
                     login_failures::clear_login(conn, &user.login)?;
+                    // Expired tokens can no longer be used; forget them as we go.
+                    tokens::delete_expired(conn, now)?;
                     let (row, signed) = keys.issue(&user, now);
                     tokens::insert(conn, &row)?;
                     Ok(TokenResponse {

@@ -8,6 +8,7 @@ pub mod campuses;
 pub mod health;
 pub mod me;
 pub mod openapi;
+pub mod scope;
 pub mod users;
 
 /// One `resource` per path, so a known path with an unsupported method answers 405.

@@ -4,37 +4,17 @@
 use crate::accounts::{self, NewUser};
 use crate::auth::{hash_password_blocking, AuthUser};
 use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::routes::scope::{campus_id_of, list_scope, CampusPageQuery};
 use crate::state::AppState;
 use crate::views::{Paginated, UserView};
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::HttpResponse;
 use qadam_db::models::User;
 use qadam_db::queries::{campuses, users};
-use qadam_db::DbConn;
-use qadam_domain::{PageRequest, Role};
+use qadam_domain::Role;
 use serde::Deserialize;
 use std::collections::HashMap;
-use utoipa::{IntoParams, ToSchema};
-
-#[derive(Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-pub struct ListQuery {
-    /// Only this campus (admins; staff always see their own campus).
-    pub campus: Option<String>,
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
-}
-
-fn campus_id_of(conn: &mut DbConn, slug: &str) -> ApiResult<String> {
-    match campuses::by_slug(conn, slug) {
-        Ok(campus) => Ok(campus.id),
-        Err(diesel::result::Error::NotFound) => Err(ApiError::invalid(
-            "campus",
-            format!("there is no campus {slug}"),
-        )),
-        Err(err) => Err(err.into()),
-    }
-}
+use utoipa::ToSchema;
 
 fn view(user: &User, slugs: &HashMap<String, String>, me: &AuthUser) -> UserView {
     let slug = user
@@ -46,32 +26,20 @@ fn view(user: &User, slugs: &HashMap<String, String>, me: &AuthUser) -> UserView
 
 /// Lists accounts: staff see their campus, admins everyone (or one campus).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])),
-    params(ListQuery),
+    params(CampusPageQuery),
     responses((status = 200, body = Paginated<UserView>), (status = 403, body = ErrorEnvelope)))]
 pub async fn list(
     state: Data<AppState>,
     me: AuthUser,
-    query: Query<ListQuery>,
+    query: Query<CampusPageQuery>,
 ) -> ApiResult<Json<Paginated<UserView>>> {
     let actor = me.actor();
     actor.require_staff()?;
-    let query = query.into_inner();
-    let page = PageRequest {
-        page: query.page,
-        per_page: query.per_page,
-    }
-    .resolve()?;
+    let page = query.page()?;
     let result = state
         .db
         .read(move |conn| {
-            let campus_id = match (&query.campus, actor.is_admin()) {
-                (Some(slug), _) => Some(campus_id_of(conn, slug)?),
-                (None, true) => None,
-                (None, false) => actor.campus_id.clone(),
-            };
-            if !actor.manages_campus(campus_id.as_deref()) {
-                return Err(qadam_domain::Denied("staff can only list their own campus").into());
-            }
+            let campus_id = list_scope(conn, &actor, query.campus.as_deref())?;
             let (items, total) = users::list(conn, campus_id.as_deref(), page)?;
             let slugs = campuses::slugs_by_id(conn)?;
             let views = items.iter().map(|u| view(u, &slugs, &me)).collect();
