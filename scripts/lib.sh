@@ -39,7 +39,7 @@ ensure_postgres() {
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'qadam') THEN
         CREATE ROLE qadam LOGIN PASSWORD 'qadam' CREATEDB;
       END IF; END \\\$\\\$;\"" >/dev/null
-  export QADAM_TEST_POSTGRES_URL="${QADAM_TEST_POSTGRES_URL:-postgres://qadam:qadam@127.0.0.1:5432/postgres}"
+  export QADAM_TEST_POSTGRES_URL="${QADAM_TEST_POSTGRES_URL:-postgres://qadam:qadam@127.0.0.1:5432/postgres?gssencmode=disable}"
 }
 
 # A running Docker engine (dockerd from Debian's docker.io when absent).

@@ -50,8 +50,7 @@ fn plain(err: ApiError) -> anyhow::Error {
     anyhow::anyhow!(err.message)
 }
 
-pub fn run(pool: &qadam_db::Pool, command: AdminCommand) -> anyhow::Result<()> {
-    let mut conn = pool.get()?;
+pub fn run(conn: &mut qadam_db::DbConn, command: AdminCommand) -> anyhow::Result<()> {
     let actor = AuditActor::cli();
     match command {
         AdminCommand::CreateCampus {
@@ -90,7 +89,7 @@ pub fn run(pool: &qadam_db::Pool, command: AdminCommand) -> anyhow::Result<()> {
             let password = password.trim_end_matches(['\n', '\r']).to_string();
             let campus_id = match &campus {
                 Some(slug) => Some(
-                    campuses::by_slug(&mut conn, slug)
+                    campuses::by_slug(conn, slug)
                         .with_context(|| format!("there is no campus {slug}"))?
                         .id,
                 ),

@@ -137,8 +137,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Admin { common, command } => {
             let settings = common.settings()?;
             init_logging(&settings.log);
-            let pool = open_pool(&settings)?;
-            admin::run(&pool, command)
+            // One connection, opened and closed on this thread: a one-shot command
+            // needs no pool.
+            let mut conn = qadam_db::DbConn::open(&settings.effective_database_url())?;
+            conn.migrate()?;
+            admin::run(&mut conn, command)
         }
     }
 }

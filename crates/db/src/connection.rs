@@ -80,6 +80,18 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+/// Debian's libpq tries GSSAPI encryption first, which initialises Kerberos
+/// thread-local state; with connections opened on pool threads, Kerberos then aborts
+/// the process at exit (`krb5int_getspecific: Assertion ... failed`). Qadam does not use
+/// GSS encryption unless the URL asks for it.
+fn without_gss_encryption(url: &str) -> String {
+    if url.contains("gssencmode=") {
+        return url.to_string();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}gssencmode=disable")
+}
+
 impl Backend {
     pub fn of_url(url: &str) -> Result<Backend, DbError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -114,7 +126,7 @@ impl DbConn {
                 .join("; "),
         };
         match Backend::of_url(url)? {
-            Backend::Postgres => PgConnection::establish(url)
+            Backend::Postgres => PgConnection::establish(&without_gss_encryption(url))
                 .map(DbConn::Postgres)
                 .map_err(connect_error),
             Backend::Sqlite => {
@@ -264,6 +276,22 @@ mod tests {
         );
         assert_eq!(redact_url("postgres://qadam@db/q"), "postgres://qadam@db/q");
         assert_eq!(redact_url("sqlite://./x.db"), "sqlite://./x.db");
+    }
+
+    #[test]
+    fn gss_encryption_is_off_unless_asked_for() {
+        assert_eq!(
+            without_gss_encryption("postgres://h/d"),
+            "postgres://h/d?gssencmode=disable"
+        );
+        assert_eq!(
+            without_gss_encryption("postgres://h/d?sslmode=require"),
+            "postgres://h/d?sslmode=require&gssencmode=disable"
+        );
+        assert_eq!(
+            without_gss_encryption("postgres://h/d?gssencmode=prefer"),
+            "postgres://h/d?gssencmode=prefer"
+        );
     }
 
     #[test]
