@@ -52,3 +52,12 @@ ensure_docker() {
   log "dockerd did not start; see /var/log/qadam-dockerd.log"
   return 1
 }
+
+# The grader images, built offline from the machine's Debian mirror when absent.
+# Unchanged images are kept (their tags hash their folders).
+ensure_grader_images() {
+  ensure_docker
+  if ! command -v mmdebstrap >/dev/null; then apt_install mmdebstrap; fi
+  cargo build --quiet --bin qadam
+  "${CARGO_TARGET_DIR:-target}/debug/qadam" images build --offline --dir grader-images
+}

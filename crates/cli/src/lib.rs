@@ -4,6 +4,7 @@
 
 mod admin;
 mod demo;
+mod grading;
 
 use clap::{Args, Parser, Subcommand};
 use qadam_settings::Settings;
@@ -54,12 +55,47 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Build the grader images in grader-images/ (unchanged ones are kept).
+    Images {
+        #[command(subcommand)]
+        command: ImagesCommand,
+    },
+    /// Grade a folder with a project's tests and image, as the server's workers do.
+    /// Exits 0 whenever a verdict was reached.
+    Grade {
+        /// The projects catalog holding PROJECT_SLUG/tests/spec.json.
+        #[arg(long, value_name = "DIR")]
+        catalog: PathBuf,
+        /// The grader images folder.
+        #[arg(long, value_name = "DIR", default_value = "grader-images")]
+        images: PathBuf,
+        /// Print the result JSON instead of the report.
+        #[arg(long)]
+        json: bool,
+        project_slug: String,
+        submission_dir: PathBuf,
+    },
     /// Operator tasks run on the server itself.
     Admin {
         #[command(flatten)]
         common: Common,
         #[command(subcommand)]
         command: admin::AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImagesCommand {
+    /// Build every image, or the named ones.
+    Build {
+        /// Build the Debian base from the machine's mirror (mmdebstrap) instead of
+        /// using debian:bookworm-slim from a registry.
+        #[arg(long)]
+        offline: bool,
+        /// The grader images folder.
+        #[arg(long, value_name = "DIR", default_value = "grader-images")]
+        dir: PathBuf,
+        names: Vec<String>,
     },
 }
 
@@ -133,6 +169,27 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 qadam_db::redact_url(&url)
             );
             Ok(())
+        }
+        Command::Images {
+            command:
+                ImagesCommand::Build {
+                    offline,
+                    dir,
+                    names,
+                },
+        } => {
+            init_logging("info");
+            grading::build_images(&dir, &names, offline)
+        }
+        Command::Grade {
+            catalog,
+            images,
+            json,
+            project_slug,
+            submission_dir,
+        } => {
+            init_logging("warn");
+            grading::grade(&images, &catalog, &project_slug, &submission_dir, json)
         }
         Command::Admin { common, command } => {
             let settings = common.settings()?;

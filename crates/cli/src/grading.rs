@@ -1,0 +1,68 @@
+//! `qadam images build` and `qadam grade`: the same grading code path the server's
+//! workers will use, run on a folder.
+
+use anyhow::{bail, Context};
+use qadam_grader::{images, Limits, Status};
+use std::path::Path;
+
+pub fn build_images(root: &Path, names: &[String], offline: bool) -> anyhow::Result<()> {
+    let tags = images::build(root, names, offline)?;
+    for tag in tags {
+        println!("{tag}");
+    }
+    Ok(())
+}
+
+pub fn grade(
+    images_root: &Path,
+    catalog: &Path,
+    slug: &str,
+    submission: &Path,
+    json: bool,
+) -> anyhow::Result<()> {
+    let project = qadam_grader::project_tests(catalog, slug).map_err(anyhow::Error::msg)?;
+    let tag = images::image_tag(images_root, &project.image)?;
+    let job = qadam_grader::pack_job(submission, &project.tests_dir)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(async {
+        let docker = bollard::Docker::connect_with_local_defaults()
+            .context("cannot reach the Docker engine")?;
+        if docker.inspect_image(&tag).await.is_err() {
+            bail!("the grader image {tag} is not built: run `qadam images build`");
+        }
+        Ok(qadam_grader::grade(&docker, &tag, job, &Limits::default()).await?)
+    })?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+        return Ok(());
+    }
+    let label = |s: Status| {
+        serde_json::to_value(s)
+            .unwrap_or_default()
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    };
+    println!(
+        "{slug}: {} ({:.0}/100) - {}",
+        label(result.status),
+        result.score,
+        result.message
+    );
+    for test in &result.tests {
+        let mark = if test.status == Status::Passed {
+            "ok  "
+        } else {
+            "FAIL"
+        };
+        println!("  {mark} {} [{}]", test.name, label(test.status));
+    }
+    if let Some(failure) = result.first_failure() {
+        if !failure.message.is_empty() {
+            println!("\nfirst failure, {}:\n{}", failure.name, failure.message);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! One grading run in a fresh, hardened container. Limits that hold whatever the
+//! student's code does: no network, memory = memory + swap, a process cap, a read-only
+//! root with a size-capped tmpfs for work, every capability dropped but the four the
+//! runner needs to start student code as another user, no-new-privileges, an init to
+//! reap orphans, a wall-clock kill from the host and a cap on the bytes we read back.
+
+use crate::result::{GradeResult, Status};
+use bollard::container::{
+    AttachContainerOptions, AttachContainerResults, Config, CreateContainerOptions,
+    InspectContainerOptions, LogOutput, RemoveContainerOptions, StartContainerOptions,
+};
+use bollard::models::{HostConfig, ResourcesUlimits};
+use bollard::Docker;
+use futures_util::StreamExt;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+use tokio::io::AsyncWriteExt;
+
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub memory_bytes: i64,
+    pub pids: i64,
+    /// The whole run, compile and all tests; the host kills the container past it.
+    pub wall_clock: Duration,
+    pub work_tmpfs_bytes: u64,
+    /// Bytes read back from the runner; past this the run ends as `output_limit`.
+    pub output_bytes: usize,
+    pub open_files: i64,
+    pub file_size_bytes: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            memory_bytes: 256 << 20,
+            pids: 64,
+            wall_clock: Duration::from_secs(60),
+            work_tmpfs_bytes: 64 << 20,
+            output_bytes: 1 << 20,
+            open_files: 256,
+            file_size_bytes: 16 << 20,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GraderError {
+    #[error("Docker: {0}")]
+    Docker(#[from] bollard::errors::Error),
+    #[error("cannot send the job to the sandbox: {0}")]
+    Stdin(std::io::Error),
+}
+
+/// Removes the container when dropped, also on timeout, error or panic. The normal
+/// path awaits [`ContainerGuard::remove`] so that nothing is left when `grade` returns.
+struct ContainerGuard {
+    docker: Docker,
+    id: String,
+}
+
+fn remove_options() -> Option<RemoveContainerOptions> {
+    Some(RemoveContainerOptions {
+        force: true,
+        v: true,
+        ..Default::default()
+    })
+}
+
+impl ContainerGuard {
+    async fn remove(mut self) -> Result<(), GraderError> {
+        let id = std::mem::take(&mut self.id);
+        self.docker.remove_container(&id, remove_options()).await?;
+        Ok(())
+    }
+}
+
+impl Drop for ContainerGuard {
+    fn drop(&mut self) {
+        if self.id.is_empty() {
+            return;
+        }
+        let docker = self.docker.clone();
+        let id = std::mem::take(&mut self.id);
+        let remove = async move {
+            if let Err(err) = docker.remove_container(&id, remove_options()).await {
+                tracing::error!(container = %id, error = %err, "could not remove a grading container");
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) => {
+                handle.spawn(remove);
+            }
+            Err(_) => tracing::error!("no runtime to remove a grading container"),
+        }
+    }
+}
+
+fn host_config(limits: &Limits) -> HostConfig {
+    let ulimit = |name: &str, value: i64| ResourcesUlimits {
+        name: Some(name.to_string()),
+        soft: Some(value),
+        hard: Some(value),
+    };
+    HostConfig {
+        network_mode: Some("none".into()),
+        memory: Some(limits.memory_bytes),
+        memory_swap: Some(limits.memory_bytes),
+        pids_limit: Some(limits.pids),
+        readonly_rootfs: Some(true),
+        tmpfs: Some(HashMap::from([
+            (
+                "/work".to_string(),
+                format!("size={},mode=755,exec", limits.work_tmpfs_bytes),
+            ),
+            ("/tmp".to_string(), "size=16m,mode=1777".to_string()),
+        ])),
+        cap_drop: Some(vec!["ALL".into()]),
+        cap_add: Some(vec![
+            "SETUID".into(),
+            "SETGID".into(),
+            "KILL".into(),
+            "CHOWN".into(),
+        ]),
+        security_opt: Some(vec!["no-new-privileges".into()]),
+        init: Some(true),
+        ulimits: Some(vec![
+            ulimit("nofile", limits.open_files),
+            ulimit("fsize", limits.file_size_bytes),
+        ]),
+        ..Default::default()
+    }
+}
+
+/// Grades one packed job (see [`crate::pack_job`]) with `image`. Returns a verdict
+/// whenever one was reached; an error only when grading itself failed.
+pub async fn grade(
+    docker: &Docker,
+    image: &str,
+    job: Vec<u8>,
+    limits: &Limits,
+) -> Result<GradeResult, GraderError> {
+    let name = format!("qadam-grade-{}", uuid::Uuid::new_v4().simple());
+    grade_in(docker, &name, image, job, limits).await
+}
+
+/// [`grade`] in a container of the given name (tests use it to check the container is gone).
+pub async fn grade_in(
+    docker: &Docker,
+    name: &str,
+    image: &str,
+    job: Vec<u8>,
+    limits: &Limits,
+) -> Result<GradeResult, GraderError> {
+    let started = Instant::now();
+    let config = Config {
+        image: Some(image.to_string()),
+        attach_stdin: Some(true),
+        attach_stdout: Some(true),
+        attach_stderr: Some(true),
+        open_stdin: Some(true),
+        stdin_once: Some(true),
+        network_disabled: Some(true),
+        // No secrets reach a sandbox: its environment is only what the image sets.
+        env: Some(vec![]),
+        stop_timeout: Some(0),
+        host_config: Some(host_config(limits)),
+        ..Default::default()
+    };
+    let created = docker
+        .create_container(
+            Some(CreateContainerOptions {
+                name,
+                platform: None,
+            }),
+            config,
+        )
+        .await?;
+    let guard = ContainerGuard {
+        docker: docker.clone(),
+        id: created.id,
+    };
+    let AttachContainerResults {
+        mut output,
+        mut input,
+    } = docker
+        .attach_container(
+            &guard.id,
+            Some(AttachContainerOptions::<String> {
+                stdin: Some(true),
+                stdout: Some(true),
+                stderr: Some(true),
+                stream: Some(true),
+                ..Default::default()
+            }),
+        )
+        .await?;
+    docker
+        .start_container(&guard.id, None::<StartContainerOptions<String>>)
+        .await?;
+    input.write_all(&job).await.map_err(GraderError::Stdin)?;
+    input.shutdown().await.map_err(GraderError::Stdin)?;
+    drop(input);
+
+    let mut stdout = Vec::new();
+    let mut stderr_bytes = 0usize;
+    let deadline = tokio::time::sleep(limits.wall_clock);
+    tokio::pin!(deadline);
+    let mut outer: Option<GradeResult> = None;
+    loop {
+        tokio::select! {
+            _ = &mut deadline => {
+                outer = Some(GradeResult::outer(Status::TimeLimit, format!(
+                    "the whole run took longer than {} s", limits.wall_clock.as_secs())));
+                break;
+            }
+            item = output.next() => match item {
+                None => break,
+                Some(Ok(LogOutput::StdOut { message })) => {
+                    stdout.extend_from_slice(&message);
+                }
+                Some(Ok(LogOutput::StdErr { message })) => {
+                    stderr_bytes += message.len();
+                }
+                Some(Ok(_)) => {}
+                Some(Err(err)) => return Err(err.into()),
+            },
+        }
+        if stdout.len() + stderr_bytes > limits.output_bytes {
+            outer = Some(GradeResult::outer(
+                Status::OutputLimit,
+                format!("more than {} bytes of output", limits.output_bytes),
+            ));
+            break;
+        }
+    }
+    let state = docker
+        .inspect_container(&guard.id, None::<InspectContainerOptions>)
+        .await?
+        .state
+        .unwrap_or_default();
+    guard.remove().await?;
+    let elapsed_ms = started.elapsed().as_millis();
+    if let Some(result) = outer {
+        tracing::info!(%image, status = ?result.status, elapsed_ms, "graded (sandbox limit)");
+        return Ok(result);
+    }
+    if state.oom_killed == Some(true) {
+        return Ok(GradeResult::outer(
+            Status::MemoryLimit,
+            format!("used more than {} MiB of memory", limits.memory_bytes >> 20),
+        ));
+    }
+    let last_line = String::from_utf8_lossy(&stdout)
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(str::to_string);
+    let result = match last_line.map(|line| serde_json::from_str::<GradeResult>(&line)) {
+        Some(Ok(result)) => result,
+        Some(Err(err)) => GradeResult::outer(
+            Status::InternalError,
+            format!("the runner's result is not valid JSON: {err}"),
+        ),
+        None => GradeResult::outer(
+            Status::InternalError,
+            format!(
+                "the runner wrote no result (exit code {:?})",
+                state.exit_code
+            ),
+        ),
+    };
+    tracing::info!(%image, status = ?result.status, elapsed_ms, "graded");
+    Ok(result)
+}
