@@ -3,6 +3,7 @@
 //! itself (first campus, first admin account).
 
 mod admin;
+mod bench;
 mod demo;
 mod grading;
 
@@ -75,12 +76,33 @@ enum Command {
         project_slug: String,
         submission_dir: PathBuf,
     },
+    /// Benchmarks.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Operator tasks run on the server itself.
     Admin {
         #[command(flatten)]
         common: Common,
         #[command(subcommand)]
         command: admin::AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Grading latency and throughput against a plain `docker run` baseline.
+    Grader {
+        /// Submissions graded per row.
+        #[arg(long, default_value_t = 30)]
+        submissions: usize,
+        #[arg(long, value_name = "DIR", default_value = "tests/fixtures")]
+        catalog: PathBuf,
+        #[arg(long, default_value = "ft-strlen-bench")]
+        project: String,
+        #[arg(long, value_name = "DIR", default_value = "grader-images")]
+        images: PathBuf,
     },
 }
 
@@ -190,6 +212,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             init_logging("warn");
             grading::grade(&images, &catalog, &project_slug, &submission_dir, json)
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Grader {
+                    submissions,
+                    catalog,
+                    project,
+                    images,
+                },
+        } => {
+            init_logging("warn");
+            bench::grader(&images, &catalog, &project, submissions)
         }
         Command::Admin { common, command } => {
             let settings = common.settings()?;

@@ -11,7 +11,7 @@ mod sandbox;
 
 pub use archive::{pack_job, ArchiveError};
 pub use result::{GradeResult, Status, TestResult, RESULT_SCHEMA_VERSION};
-pub use sandbox::{grade, grade_in, GraderError, Limits};
+pub use sandbox::{grade, grade_in, GraderError, Limits, Sandbox};
 
 use std::path::{Path, PathBuf};
 

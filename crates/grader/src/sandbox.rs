@@ -151,124 +151,173 @@ pub async fn grade_in(
     job: Vec<u8>,
     limits: &Limits,
 ) -> Result<GradeResult, GraderError> {
-    let started = Instant::now();
-    let config = Config {
-        image: Some(image.to_string()),
-        attach_stdin: Some(true),
-        attach_stdout: Some(true),
-        attach_stderr: Some(true),
-        open_stdin: Some(true),
-        stdin_once: Some(true),
-        network_disabled: Some(true),
-        // No secrets reach a sandbox: its environment is only what the image sets.
-        env: Some(vec![]),
-        stop_timeout: Some(0),
-        host_config: Some(host_config(limits)),
-        ..Default::default()
-    };
-    let created = docker
-        .create_container(
-            Some(CreateContainerOptions {
-                name,
-                platform: None,
-            }),
-            config,
-        )
-        .await?;
-    let guard = ContainerGuard {
-        docker: docker.clone(),
-        id: created.id,
-    };
-    let AttachContainerResults {
-        mut output,
-        mut input,
-    } = docker
-        .attach_container(
-            &guard.id,
-            Some(AttachContainerOptions::<String> {
-                stdin: Some(true),
-                stdout: Some(true),
-                stderr: Some(true),
-                stream: Some(true),
-                ..Default::default()
-            }),
-        )
-        .await?;
-    docker
-        .start_container(&guard.id, None::<StartContainerOptions<String>>)
-        .await?;
-    input.write_all(&job).await.map_err(GraderError::Stdin)?;
-    input.shutdown().await.map_err(GraderError::Stdin)?;
-    drop(input);
+    Sandbox::prepare(docker, name, image, limits)
+        .await?
+        .run(job)
+        .await
+}
 
-    let mut stdout = Vec::new();
-    let mut stderr_bytes = 0usize;
-    let deadline = tokio::time::sleep(limits.wall_clock);
-    tokio::pin!(deadline);
-    let mut outer: Option<GradeResult> = None;
-    loop {
-        tokio::select! {
-            _ = &mut deadline => {
-                outer = Some(GradeResult::outer(Status::TimeLimit, format!(
-                    "the whole run took longer than {} s", limits.wall_clock.as_secs())));
+type OutputStream = std::pin::Pin<
+    Box<dyn futures_util::Stream<Item = Result<LogOutput, bollard::errors::Error>> + Send>,
+>;
+
+/// A started, single-use sandbox whose runner waits for its job on standard input.
+/// Preparing one ahead of time hides container start-up from the student; a sandbox
+/// is never given a second job (`run` consumes it).
+pub struct Sandbox {
+    guard: ContainerGuard,
+    input: std::pin::Pin<Box<dyn tokio::io::AsyncWrite + Send>>,
+    output: OutputStream,
+    image: String,
+    limits: Limits,
+}
+
+impl Sandbox {
+    pub async fn prepare(
+        docker: &Docker,
+        name: &str,
+        image: &str,
+        limits: &Limits,
+    ) -> Result<Sandbox, GraderError> {
+        let config = Config {
+            image: Some(image.to_string()),
+            attach_stdin: Some(true),
+            attach_stdout: Some(true),
+            attach_stderr: Some(true),
+            open_stdin: Some(true),
+            stdin_once: Some(true),
+            network_disabled: Some(true),
+            // No secrets reach a sandbox: its environment is only what the image sets.
+            env: Some(vec![]),
+            stop_timeout: Some(0),
+            host_config: Some(host_config(limits)),
+            ..Default::default()
+        };
+        let created = docker
+            .create_container(
+                Some(CreateContainerOptions {
+                    name,
+                    platform: None,
+                }),
+                config,
+            )
+            .await?;
+        let guard = ContainerGuard {
+            docker: docker.clone(),
+            id: created.id,
+        };
+        let AttachContainerResults { output, input } = docker
+            .attach_container(
+                &guard.id,
+                Some(AttachContainerOptions::<String> {
+                    stdin: Some(true),
+                    stdout: Some(true),
+                    stderr: Some(true),
+                    stream: Some(true),
+                    ..Default::default()
+                }),
+            )
+            .await?;
+        docker
+            .start_container(&guard.id, None::<StartContainerOptions<String>>)
+            .await?;
+        Ok(Sandbox {
+            guard,
+            input,
+            output,
+            image: image.to_string(),
+            limits: limits.clone(),
+        })
+    }
+
+    /// Removes a prepared sandbox that will not be used.
+    pub async fn discard(self) -> Result<(), GraderError> {
+        self.guard.remove().await
+    }
+
+    /// Sends the job, reads the verdict within the limits, removes the container.
+    pub async fn run(self, job: Vec<u8>) -> Result<GradeResult, GraderError> {
+        let Sandbox {
+            guard,
+            mut input,
+            mut output,
+            image,
+            limits,
+        } = self;
+        let docker = guard.docker.clone();
+        let started = Instant::now();
+        input.write_all(&job).await.map_err(GraderError::Stdin)?;
+        input.shutdown().await.map_err(GraderError::Stdin)?;
+        drop(input);
+        let mut stdout = Vec::new();
+        let mut stderr_bytes = 0usize;
+        let deadline = tokio::time::sleep(limits.wall_clock);
+        tokio::pin!(deadline);
+        let mut outer: Option<GradeResult> = None;
+        loop {
+            tokio::select! {
+                _ = &mut deadline => {
+                    outer = Some(GradeResult::outer(Status::TimeLimit, format!(
+                        "the whole run took longer than {} s", limits.wall_clock.as_secs())));
+                    break;
+                }
+                item = output.next() => match item {
+                    None => break,
+                    Some(Ok(LogOutput::StdOut { message })) => {
+                        stdout.extend_from_slice(&message);
+                    }
+                    Some(Ok(LogOutput::StdErr { message })) => {
+                        stderr_bytes += message.len();
+                    }
+                    Some(Ok(_)) => {}
+                    Some(Err(err)) => return Err(err.into()),
+                },
+            }
+            if stdout.len() + stderr_bytes > limits.output_bytes {
+                outer = Some(GradeResult::outer(
+                    Status::OutputLimit,
+                    format!("more than {} bytes of output", limits.output_bytes),
+                ));
                 break;
             }
-            item = output.next() => match item {
-                None => break,
-                Some(Ok(LogOutput::StdOut { message })) => {
-                    stdout.extend_from_slice(&message);
-                }
-                Some(Ok(LogOutput::StdErr { message })) => {
-                    stderr_bytes += message.len();
-                }
-                Some(Ok(_)) => {}
-                Some(Err(err)) => return Err(err.into()),
-            },
         }
-        if stdout.len() + stderr_bytes > limits.output_bytes {
-            outer = Some(GradeResult::outer(
-                Status::OutputLimit,
-                format!("more than {} bytes of output", limits.output_bytes),
+        let state = docker
+            .inspect_container(&guard.id, None::<InspectContainerOptions>)
+            .await?
+            .state
+            .unwrap_or_default();
+        guard.remove().await?;
+        let elapsed_ms = started.elapsed().as_millis();
+        if let Some(result) = outer {
+            tracing::info!(%image, status = ?result.status, elapsed_ms, "graded (sandbox limit)");
+            return Ok(result);
+        }
+        if state.oom_killed == Some(true) {
+            return Ok(GradeResult::outer(
+                Status::MemoryLimit,
+                format!("used more than {} MiB of memory", limits.memory_bytes >> 20),
             ));
-            break;
         }
-    }
-    let state = docker
-        .inspect_container(&guard.id, None::<InspectContainerOptions>)
-        .await?
-        .state
-        .unwrap_or_default();
-    guard.remove().await?;
-    let elapsed_ms = started.elapsed().as_millis();
-    if let Some(result) = outer {
-        tracing::info!(%image, status = ?result.status, elapsed_ms, "graded (sandbox limit)");
-        return Ok(result);
-    }
-    if state.oom_killed == Some(true) {
-        return Ok(GradeResult::outer(
-            Status::MemoryLimit,
-            format!("used more than {} MiB of memory", limits.memory_bytes >> 20),
-        ));
-    }
-    let last_line = String::from_utf8_lossy(&stdout)
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .map(str::to_string);
-    let result = match last_line.map(|line| serde_json::from_str::<GradeResult>(&line)) {
-        Some(Ok(result)) => result,
-        Some(Err(err)) => GradeResult::outer(
-            Status::InternalError,
-            format!("the runner's result is not valid JSON: {err}"),
-        ),
-        None => GradeResult::outer(
-            Status::InternalError,
-            format!(
-                "the runner wrote no result (exit code {:?})",
-                state.exit_code
+        let last_line = String::from_utf8_lossy(&stdout)
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(str::to_string);
+        let result = match last_line.map(|line| serde_json::from_str::<GradeResult>(&line)) {
+            Some(Ok(result)) => result,
+            Some(Err(err)) => GradeResult::outer(
+                Status::InternalError,
+                format!("the runner's result is not valid JSON: {err}"),
             ),
-        ),
-    };
-    tracing::info!(%image, status = ?result.status, elapsed_ms, "graded");
-    Ok(result)
+            None => GradeResult::outer(
+                Status::InternalError,
+                format!(
+                    "the runner wrote no result (exit code {:?})",
+                    state.exit_code
+                ),
+            ),
+        };
+        tracing::info!(%image, status = ?result.status, elapsed_ms, "graded");
+        Ok(result)
+    }
 }
