@@ -249,3 +249,61 @@ fn symlinks_in_a_submission_are_refused_on_the_host() {
     assert!(err.to_string().contains("symbolic link"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[tokio::test]
+async fn a_segfault_is_crashed_with_its_signal() {
+    let source = "int ft_strlen(char *str)\n{\n\t(void)str;\n\treturn (*(volatile int *)0);\n}\n";
+    let result = hostile(source).await;
+    assert_eq!(result.status, Status::Crashed, "{result:?}");
+    assert_eq!(
+        result.tests[0].signal.as_deref(),
+        Some("SIGSEGV"),
+        "{result:?}"
+    );
+}
+
+#[tokio::test]
+async fn filling_the_disk_or_becoming_root_fails_safely() {
+    let fill = r#"#include <stdio.h>
+#include <string.h>
+int ft_strlen(char *str)
+{
+	static char block[65536];
+	FILE *f = fopen("/work/build/fill", "w");
+	int i = 0;
+	memset(block, 'x', sizeof block);
+	while (f && fwrite(block, 1, sizeof block, f) == sizeof block)
+		;
+	while (str[i])
+		i++;
+	return (i);
+}
+"#;
+    let result = hostile(fill).await;
+    assert_ne!(result.status, Status::InternalError, "{result:?}");
+    let setuid = r#"#include <stdio.h>
+#include <unistd.h>
+int ft_strlen(char *str)
+{
+	int i = 0;
+	if (setuid(0) == 0 || setgid(0) == 0)
+		printf("BECAME ROOT\n");
+	while (str[i])
+		i++;
+	return (i);
+}
+"#;
+    let result = hostile(setuid).await;
+    assert!(!format!("{result:?}").contains("BECAME ROOT"), "{result:?}");
+}
+
+#[test]
+fn an_oversized_submission_is_refused_before_the_sandbox() {
+    let dir = submission(&[("ft_strlen.c", CORRECT)]);
+    let file = std::fs::File::create(dir.join("huge.bin")).unwrap();
+    // Sparse: costs no disk, but reads as 32 MiB of zeros (highly compressible).
+    file.set_len(32 << 20).unwrap();
+    let err = pack_job(&dir, &fixture("ft-strlen")).unwrap_err();
+    assert!(err.to_string().contains("larger than"), "{err}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
