@@ -104,8 +104,11 @@ def limit_student(cpu_seconds, file_bytes):
     def apply():
         os.setsid()
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (file_bytes, file_bytes))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+        # Never above the sandbox's own (hard) limits: lowering is all we may do.
+        for kind, value in ((resource.RLIMIT_FSIZE, file_bytes), (resource.RLIMIT_NOFILE, 64)):
+            _, hard = resource.getrlimit(kind)
+            value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(kind, (value, value))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     return apply
@@ -129,13 +132,15 @@ def kill_student_processes():
         time.sleep(0.01)
 
 
-def run_as_student(argv, stdin_bytes, timeout_s, cwd, cpu_seconds=None, file_bytes=1 << 20):
+def run_as_student(argv, stdin_bytes, timeout_s, cwd, cpu_seconds=None, file_bytes=1 << 20, extra_env=None):
     """Runs argv as the student; returns (exit_code, signal, stdout, stderr, timed_out, truncated)."""
     command = [
         "setpriv", "--reuid=%d" % STUDENT_UID, "--regid=%d" % STUDENT_UID,
         "--clear-groups", "--inh-caps=-all", "--",
     ] + argv
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": BUILD_DIR, "TMPDIR": BUILD_DIR, "LANG": "C.UTF-8"}
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": BUILD_DIR, "TMPDIR": BUILD_DIR, "LANG": "C.UTF-8",
+           "PYTHONDONTWRITEBYTECODE": "1"}
+    env.update(extra_env or {})
     cpu = cpu_seconds if cpu_seconds is not None else max(1, int(timeout_s) + 1)
     started = time.monotonic()
     process = subprocess.Popen(
@@ -207,12 +212,83 @@ def shown(data):
 
 def tool_versions():
     versions = {"runner": "qadam-runner %d" % SCHEMA_VERSION}
-    try:
-        gcc = subprocess.run(["gcc", "-dumpfullversion"], capture_output=True, text=True, timeout=5)
-        versions["gcc"] = gcc.stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        pass
+    probes = {"gcc": ["gcc", "-dumpfullversion"], "python3": ["python3", "--version"],
+              "bash": ["bash", "--version"], "rustc": ["rustc", "--version"]}
+    for name, command in probes.items():
+        if shutil.which(command[0]) is None:
+            continue
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=5)
+            versions[name] = (done.stdout or done.stderr).strip().splitlines()[0]
+        except (OSError, subprocess.TimeoutExpired, IndexError):
+            pass
     return versions
+
+
+def entry_file(spec):
+    entry = spec.get("entry") or (spec.get("required_files") or [None])[0]
+    if not entry or not os.path.isfile(os.path.join(STUDENT_DIR, entry)):
+        raise Verdict("compilation_error", "the submission must contain %s" % (entry or "an entry file"))
+    return os.path.join(STUDENT_DIR, entry)
+
+
+def link_dir():
+    path = os.path.join(WORK, "link")
+    os.makedirs(path, mode=0o755, exist_ok=True)
+    return path
+
+
+def build_python(spec):
+    """Python: the hidden harness (if any) imports the student's modules, else the
+    student's entry file runs as a program. Syntax errors count as compilation errors."""
+    sources = [os.path.join(r, f) for r, _, fs in os.walk(STUDENT_DIR) for f in fs if f.endswith(".py")]
+    if not sources:
+        raise Verdict("compilation_error", "no .py file in the submission")
+    code, _, out, err, timed_out, _ = run_as_student(
+        ["python3", "-c", "import ast,sys\nfor p in sys.argv[1:]: ast.parse(open(p).read(), p)"] + sources,
+        b"", 20, BUILD_DIR)
+    if timed_out or code != 0:
+        raise Verdict("compilation_error", "Python cannot parse the submission:\n%s" % shown(out + err))
+    env = {"PYTHONPATH": STUDENT_DIR}
+    harness = spec.get("harness", [])
+    if harness:
+        copies = []
+        for name in harness:
+            copy = os.path.join(link_dir(), name)
+            shutil.copyfile(os.path.join(HIDDEN_DIR, name), copy)
+            os.chmod(copy, 0o644)
+            copies.append(copy)
+        return ["python3", copies[0]], env
+    return ["python3", entry_file(spec)], env
+
+
+def build_rust(spec):
+    """Rust: rustc compiles the entry file as the student; root keeps the binary."""
+    entry = entry_file(spec)
+    output = os.path.join(BUILD_DIR, "program")
+    code, _, out, err, timed_out, _ = run_as_student(
+        ["rustc", "--edition", "2021", "-O", "-o", output, entry], b"", 60, BUILD_DIR,
+        cpu_seconds=60, file_bytes=64 << 20)
+    if timed_out or code != 0:
+        raise Verdict("compilation_error", "rustc failed:\n%s" % shown(out + err))
+    binary = os.path.join(link_dir(), "program")
+    shutil.copyfile(output, binary)
+    os.chmod(binary, 0o755)
+    return [binary], {}
+
+
+def build(spec):
+    """The command each test runs (arguments are appended) and its extra environment."""
+    language = spec.get("image", "c")
+    if language == "c":
+        return [build_c(spec)], {}
+    if language == "python":
+        return build_python(spec)
+    if language == "shell":
+        return ["bash", entry_file(spec)], {}
+    if language == "rust":
+        return build_rust(spec)
+    raise Verdict("internal_error", "this runner cannot grade image %s" % language)
 
 
 def build_c(spec):
@@ -245,15 +321,13 @@ def build_c(spec):
             raise Verdict("forbidden_function", "forbidden function(s) used: %s (allowed: %s)"
                           % (", ".join(forbidden), ", ".join(allowed) or "none"))
     # Link as root from copies the student can no longer change.
-    link_dir = os.path.join(WORK, "link")
-    os.makedirs(link_dir, mode=0o755, exist_ok=True)
     copies = []
     for obj in objects:
-        copy = os.path.join(link_dir, os.path.basename(obj))
+        copy = os.path.join(link_dir(), os.path.basename(obj))
         shutil.copyfile(obj, copy)
         copies.append(copy)
     harness = [os.path.join(HIDDEN_DIR, h) for h in spec.get("harness", [])]
-    binary = os.path.join(link_dir, "program")
+    binary = os.path.join(link_dir(), "program")
     link = subprocess.run(["gcc", "-o", binary] + copies + harness + spec.get("ldflags", []),
                           capture_output=True, timeout=30)
     if link.returncode != 0:
@@ -262,13 +336,14 @@ def build_c(spec):
     return binary
 
 
-def run_tests(spec, binary):
+def run_tests(spec, command, extra_env):
     results = []
     # A project chooses its per-test time, within a hard maximum.
     timeout_s = min(int(spec.get("timeout_ms", 2000)), MAX_TEST_TIMEOUT_MS) / 1000.0
     for test in spec["tests"]:
         code, sig, out, err, timed_out, truncated = run_as_student(
-            [binary] + test.get("args", []), test.get("stdin", "").encode(), timeout_s, BUILD_DIR)
+            command + test.get("args", []), test.get("stdin", "").encode(), timeout_s, BUILD_DIR,
+            extra_env=extra_env)
         expected = test.get("expected_stdout")
         expected_exit = test.get("expected_exit", 0)
         result = {"name": test["name"], "visibility": test.get("visibility", "visible"), "output": shown(out + err)}
@@ -319,8 +394,8 @@ def main():
         for required in spec.get("required_files", []):
             if not os.path.isfile(os.path.join(STUDENT_DIR, required)):
                 raise Verdict("compilation_error", "the submission must contain %s" % required)
-        binary = build_c(spec)
-        results = run_tests(spec, binary)
+        command, extra_env = build(spec)
+        results = run_tests(spec, command, extra_env)
         passed = sum(1 for r in results if r["status"] == "passed")
         emit({"schema_version": SCHEMA_VERSION, "status": overall(results),
               "score": round(100.0 * passed / len(results), 2) if results else 0.0,

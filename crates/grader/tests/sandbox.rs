@@ -12,6 +12,7 @@ fn images_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../grader-images")
 }
 
+/// The `tests/` folder of a fixture project.
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures")
@@ -19,8 +20,8 @@ fn fixture(name: &str) -> PathBuf {
         .join("tests")
 }
 
-fn c_image() -> String {
-    let tag = images::image_tag(&images_root(), "c").unwrap();
+fn built_image(name: &str) -> String {
+    let tag = images::image_tag(&images_root(), name).unwrap();
     let present = std::process::Command::new("docker")
         .args(["image", "inspect", &tag])
         .output()
@@ -41,21 +42,25 @@ fn submission(files: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
-/// Grades `source` as ft_strlen.c against `project`, then checks the container is gone.
-async fn grade_source(project: &str, source: &str, limits: &Limits) -> GradeResult {
-    let dir = submission(&[("ft_strlen.c", source)]);
-    let job = pack_job(&dir, &fixture(project)).unwrap();
+/// Grades `files` against `project` with its image, then checks the container is gone.
+async fn grade_files(project: &str, files: &[(&str, &str)], limits: &Limits) -> GradeResult {
+    let dir = submission(files);
+    let tests = qadam_grader::project_tests(&fixture(project).join("../.."), project).unwrap();
+    let job = pack_job(&dir, &tests.tests_dir).unwrap();
     let docker = bollard::Docker::connect_with_local_defaults().unwrap();
     let name = format!("qadam-test-{}", uuid::Uuid::new_v4().simple());
-    let result = grade_in(&docker, &name, &c_image(), job, limits)
-        .await
-        .unwrap();
+    let image = built_image(&tests.image);
+    let result = grade_in(&docker, &name, &image, job, limits).await.unwrap();
     assert!(
         docker.inspect_container(&name, None).await.is_err(),
         "container {name} was left behind"
     );
     std::fs::remove_dir_all(dir).unwrap();
     result
+}
+
+async fn grade_source(project: &str, source: &str, limits: &Limits) -> GradeResult {
+    grade_files(project, &[("ft_strlen.c", source)], limits).await
 }
 
 async fn hostile(source: &str) -> GradeResult {
@@ -306,4 +311,59 @@ fn an_oversized_submission_is_refused_before_the_sandbox() {
     let err = pack_job(&dir, &fixture("ft-strlen")).unwrap_err();
     assert!(err.to_string().contains("larger than"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test]
+async fn python_shell_and_rust_images_grade_too() {
+    let limits = Limits::default();
+    let add = grade_files(
+        "py-add",
+        &[("add.py", "def add(a, b):\n    return a + b\n")],
+        &limits,
+    )
+    .await;
+    assert_eq!(add.status, Status::Passed, "{add:?}");
+    assert!(
+        add.tool_versions["python3"].starts_with("Python 3"),
+        "{add:?}"
+    );
+    let wrong = grade_files(
+        "py-add",
+        &[("add.py", "def add(a, b):\n    return a - b\n")],
+        &limits,
+    )
+    .await;
+    assert_eq!(wrong.status, Status::Failed, "{wrong:?}");
+    let broken = grade_files(
+        "py-add",
+        &[("add.py", "def add(a, b)\n    return a + b\n")],
+        &limits,
+    )
+    .await;
+    assert_eq!(broken.status, Status::CompilationError, "{broken:?}");
+
+    let count = grade_files(
+        "sh-count",
+        &[("count.sh", "#!/bin/bash\necho $#\n")],
+        &limits,
+    )
+    .await;
+    assert_eq!(count.status, Status::Passed, "{count:?}");
+    let naive = grade_files("sh-count", &[("count.sh", "echo $@ | wc -w\n")], &limits).await;
+    assert_eq!(
+        naive.status,
+        Status::Failed,
+        "word splitting is caught: {naive:?}"
+    );
+
+    let hello = "use std::io::Read;\nfn main() {\n    let mut s = String::new();\n    std::io::stdin().read_to_string(&mut s).unwrap();\n    println!(\"Hello, {}!\", s.trim());\n}\n";
+    let rust = grade_files("rs-hello", &[("main.rs", hello)], &limits).await;
+    assert_eq!(rust.status, Status::Passed, "{rust:?}");
+    let bad = grade_files(
+        "rs-hello",
+        &[("main.rs", "fn main() { let x: i32 = \"no\"; }\n")],
+        &limits,
+    )
+    .await;
+    assert_eq!(bad.status, Status::CompilationError, "{bad:?}");
 }
