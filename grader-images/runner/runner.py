@@ -12,6 +12,7 @@ never share that output: theirs goes to pipes the runner reads and caps.
 import io
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -213,7 +214,8 @@ def shown(data):
 def tool_versions():
     versions = {"runner": "qadam-runner %d" % SCHEMA_VERSION}
     probes = {"gcc": ["gcc", "-dumpfullversion"], "python3": ["python3", "--version"],
-              "bash": ["bash", "--version"], "rustc": ["rustc", "--version"]}
+              "bash": ["bash", "--version"], "rustc": ["rustc", "--version"],
+              "norminette": ["norminette", "--version"]}
     for name, command in probes.items():
         if shutil.which(command[0]) is None:
             continue
@@ -291,9 +293,32 @@ def build(spec):
     raise Verdict("internal_error", "this runner cannot grade image %s" % language)
 
 
+def check_norm(spec):
+    """Runs the 42 norm checker on the student's .c and .h files, as the student.
+    `norm_header: false` lets a school skip the 42 header requirement."""
+    files = sorted(
+        os.path.relpath(os.path.join(root, f), STUDENT_DIR)
+        for root, _, names in os.walk(STUDENT_DIR) for f in names if f.endswith((".c", ".h"))
+    )
+    code, _, out, err, timed_out, _ = run_as_student(
+        ["norminette"] + files, b"", 30, STUDENT_DIR, cpu_seconds=30)
+    if timed_out:
+        raise Verdict("internal_error", "norminette did not finish")
+    text = re.sub(r"\x1b\[[0-9;]*m", "", (out + err).decode("utf-8", "replace"))
+    errors = [line for line in text.splitlines() if line.startswith("Error:")]
+    if spec.get("norm_header") is False:
+        errors = [line for line in errors if "INVALID_HEADER" not in line]
+    if errors:
+        raise Verdict("norm_error", "the norm is not respected:\n%s" % "\n".join(errors[:20]))
+    if code != 0 and not any(line.startswith("Error") for line in text.splitlines()):
+        raise Verdict("internal_error", "norminette failed: %s" % text[:500])
+
+
 def build_c(spec):
     """Compiles the student's C files as the student, checks their undefined symbols
     against the allowed list, then links them with the hidden harness as root."""
+    if spec.get("norm"):
+        check_norm(spec)
     sources = sorted(
         os.path.relpath(os.path.join(root, f), STUDENT_DIR)
         for root, _, files in os.walk(STUDENT_DIR) for f in files if f.endswith(".c")

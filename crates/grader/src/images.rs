@@ -12,6 +12,8 @@ use std::process::{Command, Stdio};
 pub const OFFLINE_BASE: &str = "qadam-base:bookworm";
 const REGISTRY_BASE: &str = "debian:bookworm-slim";
 const SHARED_DIR: &str = "runner";
+/// Python packages an image pins in `wheels.txt` are downloaded here by the host.
+const WHEELS_DIR: &str = "wheels";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImageError {
@@ -55,6 +57,10 @@ fn hash_tree(hasher: &mut Sha256, root: &Path, dir: &Path) -> Result<(), ImageEr
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();
+        if path.is_dir() && entry.file_name() == WHEELS_DIR {
+            // Downloaded from wheels.txt, which is hashed instead.
+            continue;
+        }
         if path.is_dir() {
             hash_tree(hasher, root, &path)?;
         } else {
@@ -139,6 +145,37 @@ fn ensure_offline_base() -> Result<(), ImageError> {
     )
 }
 
+/// Downloads the wheels an image pins in `wheels.txt` into its `wheels/` folder, with
+/// the host's pip, so that `docker build` needs no package index of its own.
+fn prefetch_wheels(folder: &Path) -> Result<(), ImageError> {
+    let list = folder.join("wheels.txt");
+    if !list.is_file() {
+        return Ok(());
+    }
+    let target = folder.join(WHEELS_DIR);
+    let have_some = fs::read_dir(&target).is_ok_and(|mut entries| entries.next().is_some());
+    if have_some {
+        return Ok(());
+    }
+    tracing::info!(folder = %folder.display(), "downloading pinned wheels");
+    run(
+        Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--quiet",
+            ])
+            .arg("-d")
+            .arg(&target)
+            .arg("-r")
+            .arg(&list),
+        "pip download",
+    )
+}
+
 /// Builds every image (or the named ones) that is not built yet; returns the tags.
 pub fn build(root: &Path, only: &[String], offline: bool) -> Result<Vec<String>, ImageError> {
     let names = if only.is_empty() {
@@ -159,6 +196,7 @@ pub fn build(root: &Path, only: &[String], offline: bool) -> Result<Vec<String>,
             tracing::info!("{step}: up to date");
         } else {
             tracing::info!("{step}: building");
+            prefetch_wheels(&root.join(name))?;
             let dockerfile = root.join(name).join("Dockerfile");
             run(
                 Command::new("docker")

@@ -367,3 +367,20 @@ async fn python_shell_and_rust_images_grade_too() {
     .await;
     assert_eq!(bad.status, Status::CompilationError, "{bad:?}");
 }
+
+#[tokio::test]
+async fn the_norm_is_checked_when_the_project_asks() {
+    let normed = "int\tft_strlen(char *str)\n{\n\tint\ti;\n\n\ti = 0;\n\twhile (str[i])\n\t\ti++;\n\treturn (i);\n}\n";
+    let result = grade_source("ft-strlen-norm", normed, &Limits::default()).await;
+    assert_eq!(result.status, Status::Passed, "{result:?}");
+    assert!(
+        result.tool_versions["norminette"].contains("3.3.60"),
+        "{result:?}"
+    );
+    let result = grade_source("ft-strlen-norm", CORRECT, &Limits::default()).await;
+    assert_eq!(result.status, Status::NormError, "{result:?}");
+    assert!(
+        result.message.contains("SPACE_REPLACE_TAB") || result.message.contains("Error:"),
+        "{result:?}"
+    );
+}
