@@ -2,7 +2,7 @@
 //! workers will use, run on a folder.
 
 use anyhow::{bail, Context};
-use qadam_grader::{images, Limits, Status};
+use qadam_grader::{images, Status};
 use std::path::Path;
 
 pub fn build_images(root: &Path, names: &[String], offline: bool) -> anyhow::Result<()> {
@@ -32,7 +32,7 @@ pub fn grade(
         if docker.inspect_image(&tag).await.is_err() {
             bail!("the grader image {tag} is not built: run `qadam images build`");
         }
-        Ok(qadam_grader::grade(&docker, &tag, job, &Limits::default()).await?)
+        Ok(qadam_grader::grade(&docker, &tag, job, &project.limits).await?)
     })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&result)?);

@@ -22,6 +22,8 @@ pub struct ProjectTests {
     pub tests_dir: PathBuf,
     /// The image folder under `grader-images/`, e.g. `c`.
     pub image: String,
+    /// The sandbox limits, from the spec's optional `limits` within the hard maxima.
+    pub limits: Limits,
 }
 
 pub fn project_tests(catalog: &Path, slug: &str) -> Result<ProjectTests, String> {
@@ -35,5 +37,10 @@ pub fn project_tests(catalog: &Path, slug: &str) -> Result<ProjectTests, String>
         .as_str()
         .ok_or_else(|| format!("{}: no \"image\"", spec_path.display()))?
         .to_string();
-    Ok(ProjectTests { tests_dir, image })
+    let limits = Limits::for_project(&spec["limits"]);
+    Ok(ProjectTests {
+        tests_dir,
+        image,
+        limits,
+    })
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use tokio::io::AsyncWriteExt;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Limits {
     pub memory_bytes: i64,
     pub pids: i64,
@@ -40,6 +40,29 @@ impl Default for Limits {
             open_files: 256,
             file_size_bytes: 16 << 20,
         }
+    }
+}
+
+/// What a project may ask for at most, whatever its spec says.
+pub const MAX_MEMORY_MB: i64 = 1024;
+pub const MAX_PIDS: i64 = 256;
+pub const MAX_WALL_SECONDS: u64 = 300;
+
+impl Limits {
+    /// The defaults, changed by a spec's `limits` object (`memory_mb`, `pids`,
+    /// `wall_seconds`), each clamped to its hard maximum.
+    pub fn for_project(spec_limits: &serde_json::Value) -> Limits {
+        let mut limits = Limits::default();
+        if let Some(mb) = spec_limits["memory_mb"].as_i64() {
+            limits.memory_bytes = mb.clamp(16, MAX_MEMORY_MB) << 20;
+        }
+        if let Some(pids) = spec_limits["pids"].as_i64() {
+            limits.pids = pids.clamp(8, MAX_PIDS);
+        }
+        if let Some(seconds) = spec_limits["wall_seconds"].as_u64() {
+            limits.wall_clock = Duration::from_secs(seconds.clamp(5, MAX_WALL_SECONDS));
+        }
+        limits
     }
 }
 
@@ -319,5 +342,25 @@ impl Sandbox {
         };
         tracing::info!(%image, status = ?result.status, elapsed_ms, "graded");
         Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn project_limits_are_clamped_to_the_hard_maxima() {
+        assert_eq!(Limits::for_project(&json!(null)), Limits::default());
+        let asked = Limits::for_project(&json!({"memory_mb": 512, "pids": 32, "wall_seconds": 20}));
+        assert_eq!((asked.memory_bytes, asked.pids), (512 << 20, 32));
+        assert_eq!(asked.wall_clock, Duration::from_secs(20));
+        let greedy = Limits::for_project(
+            &json!({"memory_mb": 999999, "pids": 100000, "wall_seconds": 99999}),
+        );
+        assert_eq!(greedy.memory_bytes, MAX_MEMORY_MB << 20);
+        assert_eq!(greedy.pids, MAX_PIDS);
+        assert_eq!(greedy.wall_clock, Duration::from_secs(MAX_WALL_SECONDS));
     }
 }

@@ -384,3 +384,46 @@ async fn the_norm_is_checked_when_the_project_asks() {
         "{result:?}"
     );
 }
+
+/// A job archive written by hand: the packer never makes such entries, but the runner
+/// must refuse them whoever sends the archive.
+fn raw_tar(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, data) in entries {
+        let mut header = [0u8; 512];
+        header[..name.len()].copy_from_slice(name.as_bytes());
+        header[100..107].copy_from_slice(b"0000644");
+        header[108..115].copy_from_slice(b"0000000");
+        header[116..123].copy_from_slice(b"0000000");
+        header[124..135].copy_from_slice(format!("{:011o}", data.len()).as_bytes());
+        header[136..147].copy_from_slice(b"00000000000");
+        header[156] = b'0';
+        header[257..263].copy_from_slice(b"ustar\0");
+        header[263..265].copy_from_slice(b"00");
+        header[148..156].copy_from_slice(b"        ");
+        let sum: u32 = header.iter().map(|&b| u32::from(b)).sum();
+        header[148..155].copy_from_slice(format!("{sum:06o}\0").as_bytes());
+        out.extend_from_slice(&header);
+        out.extend_from_slice(data);
+        out.resize(out.len().div_ceil(512) * 512, 0);
+    }
+    out.resize(out.len() + 1024, 0);
+    out
+}
+
+#[tokio::test]
+async fn dot_dot_paths_in_an_archive_are_refused_by_the_runner() {
+    let spec = std::fs::read(fixture("ft-strlen").join("spec.json")).unwrap();
+    let job = raw_tar(&[
+        ("tests/spec.json", &spec),
+        ("submission/ft_strlen.c", CORRECT.as_bytes()),
+        ("submission/../../opt/qadam/evil.py", b"print('owned')"),
+    ]);
+    let docker = bollard::Docker::connect_with_local_defaults().unwrap();
+    let name = format!("qadam-test-{}", uuid::Uuid::new_v4().simple());
+    let result = grade_in(&docker, &name, &built_image("c"), job, &Limits::default())
+        .await
+        .unwrap();
+    assert_eq!(result.status, Status::CompilationError, "{result:?}");
+    assert!(result.message.contains(".."), "{result:?}");
+}
