@@ -172,8 +172,13 @@ impl FromRequest for AuthUser {
             state
                 .db
                 .read(move |conn| {
-                    let row = tokens::by_id(conn, &claims.jti)
-                        .map_err(|_| ApiError::unauthenticated("the token is not valid"))?;
+                    // An unknown token is the caller's problem; a database failure is ours.
+                    let row = match tokens::by_id(conn, &claims.jti) {
+                        Err(diesel::result::Error::NotFound) => {
+                            return Err(ApiError::unauthenticated("the token is not valid"))
+                        }
+                        other => other?,
+                    };
                     if row.user_id != claims.sub {
                         return Err(ApiError::unauthenticated("the token is not valid"));
                     }
@@ -182,8 +187,12 @@ impl FromRequest for AuthUser {
                             "the token was revoked; log in again",
                         ));
                     }
-                    let user = users::by_id(conn, &row.user_id)
-                        .map_err(|_| ApiError::unauthenticated("the account no longer exists"))?;
+                    let user = match users::by_id(conn, &row.user_id) {
+                        Err(diesel::result::Error::NotFound) => {
+                            return Err(ApiError::unauthenticated("the account no longer exists"))
+                        }
+                        other => other?,
+                    };
                     if user.disabled {
                         return Err(ApiError::unauthenticated("the account is disabled"));
                     }

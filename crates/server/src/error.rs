@@ -217,3 +217,12 @@ pub fn path_error(err: actix_web::error::PathError) -> ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A lookup by a client-supplied key: no row is a 404 for `what`; any other database
+/// failure stays a server error instead of passing for "not found".
+pub fn found<T>(result: diesel::QueryResult<T>, what: &str) -> ApiResult<T> {
+    match result {
+        Err(diesel::result::Error::NotFound) => Err(ApiError::not_found(what)),
+        other => Ok(other?),
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::accounts::{self, NewCampus};
 use crate::auth::AuthUser;
-use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::error::{found, ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use crate::views::{CampusView, Paginated};
 use actix_web::web::{Data, Json, Path, Query};
@@ -82,7 +82,7 @@ pub async fn show(
     let slug = slug.into_inner();
     let campus = state
         .db
-        .read(move |conn| campuses::by_slug(conn, &slug).map_err(|_| ApiError::not_found("campus")))
+        .read(move |conn| found(campuses::by_slug(conn, &slug), "campus"))
         .await?;
     Ok(Json(CampusView::from(&campus)))
 }
@@ -111,8 +111,7 @@ pub async fn update(
     let campus = state
         .db
         .write(move |conn| {
-            let before =
-                campuses::by_slug(conn, &slug).map_err(|_| ApiError::not_found("campus"))?;
+            let before = found(campuses::by_slug(conn, &slug), "campus")?;
             let changed = Campus {
                 name: body.name.unwrap_or_else(|| before.name.clone()),
                 time_zone: body.time_zone.unwrap_or_else(|| before.time_zone.clone()),

@@ -3,7 +3,7 @@
 
 use crate::accounts::{self, NewUser};
 use crate::auth::{hash_password_blocking, AuthUser};
-use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::error::{found, ApiResult, ErrorEnvelope};
 use crate::routes::scope::{campus_id_of, list_scope, CampusPageQuery};
 use crate::state::AppState;
 use crate::views::{Paginated, UserView};
@@ -118,7 +118,7 @@ pub async fn show(
     let view = state
         .db
         .read(move |conn| {
-            let user = users::by_login(conn, &login).map_err(|_| ApiError::not_found("user"))?;
+            let user = found(users::by_login(conn, &login), "user")?;
             let slugs = campuses::slugs_by_id(conn)?;
             Ok(view(&user, &slugs, &me))
         })
@@ -175,7 +175,7 @@ pub async fn update(
     let view = state
         .db
         .write(move |conn| {
-            let before = users::by_login(conn, &login).map_err(|_| ApiError::not_found("user"))?;
+            let before = found(users::by_login(conn, &login), "user")?;
             let campus_id = match &body.campus {
                 Some(slug) => Some(campus_id_of(conn, slug)?),
                 None => before.campus_id.clone(),
