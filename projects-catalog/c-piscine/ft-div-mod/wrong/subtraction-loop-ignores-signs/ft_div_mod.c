@@ -1,0 +1,13 @@
+void	ft_div_mod(int a, int b, int *div, int *mod)
+{
+	int	count;
+
+	count = 0;
+	while (a >= b)
+	{
+		a = a - b;
+		count++;
+	}
+	*div = count;
+	*mod = a;
+}

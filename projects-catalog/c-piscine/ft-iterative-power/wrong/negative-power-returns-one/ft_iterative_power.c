@@ -1,0 +1,12 @@
+int	ft_iterative_power(int nb, int power)
+{
+	int	result;
+
+	result = 1;
+	while (power > 0)
+	{
+		result = result * nb;
+		power--;
+	}
+	return (result);
+}

@@ -1,0 +1,6 @@
+#include <stdio.h>
+
+void	ft_putchar(char c)
+{
+	printf("%c", c);
+}

@@ -1,0 +1,16 @@
+int	ft_str_is_alpha(char *str)
+{
+	int	i;
+
+	if (str[0] == '\0')
+		return (0);
+	i = 0;
+	while (str[i] != '\0')
+	{
+		if (!((str[i] >= 'A' && str[i] <= 'Z')
+				|| (str[i] >= 'a' && str[i] <= 'z')))
+			return (0);
+		i++;
+	}
+	return (1);
+}

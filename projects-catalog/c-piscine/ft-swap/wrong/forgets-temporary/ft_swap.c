@@ -1,0 +1,5 @@
+void	ft_swap(int *a, int *b)
+{
+	*a = *b;
+	*b = *a;
+}
