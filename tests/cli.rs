@@ -275,3 +275,42 @@ fn demo_mode_seeds_an_empty_database_once() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn the_server_survives_a_closed_log_pipe() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let mut child = qadam()
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--database-url",
+            &db.url,
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let reader = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut base = None;
+    for line in std::io::BufRead::lines(reader).map_while(Result::ok) {
+        if let Some(at) = line.find("address=http://") {
+            base = Some(line[at + "address=".len()..].trim().to_string());
+            break;
+        }
+    }
+    // The reader is gone: every log line from now on hits a closed pipe.
+    let base = base.expect("the server said where it listens");
+    for _ in 0..3 {
+        let health = ureq::get(&format!("{base}/healthz")).call();
+        assert!(
+            health.is_ok_and(|r| r.status() == 200),
+            "the server still answers"
+        );
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

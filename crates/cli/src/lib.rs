@@ -143,6 +143,9 @@ fn init_logging(filter: &str) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
+        // By default a failed log write is reported with eprintln!, which panics when
+        // stderr is a closed pipe (`qadam serve | head`) and takes the server down.
+        .log_internal_errors(false)
         .try_init();
 }
 
