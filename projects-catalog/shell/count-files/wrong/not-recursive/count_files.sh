@@ -1,0 +1,2 @@
+#!/bin/bash
+ls -a "$1" | grep -v '^\.\.$' | wc -l

@@ -1,0 +1,10 @@
+#!/bin/bash
+awk -F: -v login="$1" '{
+	n = split($4, members, ",")
+	for (i = 1; i <= n; i++)
+		if (members[i] == login) {
+			printf "%s%s", sep, $1
+			sep = ","
+			break
+		}
+}'

@@ -1,0 +1,2 @@
+#!/bin/bash
+grep -w -- "$1" | cut -d: -f1 | tr '\n' ',' | sed 's/,$//'

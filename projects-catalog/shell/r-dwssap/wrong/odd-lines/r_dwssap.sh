@@ -1,0 +1,3 @@
+#!/bin/bash
+grep -v '^#' | sed -n 'p;n' | cut -d: -f1 | rev | sort -r | sed -n "$1,$2p" \
+	| tr '\n' ',' | sed 's/,/, /g' | sed 's/, $/./' | tr -d '\n'
