@@ -5,7 +5,7 @@ mod support;
 use qadam_testkit::{TestBackend, TestDatabase};
 use std::io::Write;
 use std::process::{Output, Stdio};
-use support::{qadam, Server};
+use support::{listening_address, qadam, Server};
 
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = qadam()
@@ -244,8 +244,8 @@ fn demo_mode_seeds_an_empty_database_once() {
         for line in lines.by_ref() {
             seen.push_str(&line);
             seen.push('\n');
-            if let Some(at) = line.find("address=http://") {
-                base = Some(line[at + "address=".len()..].trim().to_string());
+            if let Some(address) = listening_address(&line) {
+                base = Some(address);
                 break;
             }
         }
@@ -293,8 +293,8 @@ fn the_server_survives_a_closed_log_pipe() {
     let reader = std::io::BufReader::new(child.stderr.take().unwrap());
     let mut base = None;
     for line in std::io::BufRead::lines(reader).map_while(Result::ok) {
-        if let Some(at) = line.find("address=http://") {
-            base = Some(line[at + "address=".len()..].trim().to_string());
+        if let Some(address) = listening_address(&line) {
+            base = Some(address);
             break;
         }
     }

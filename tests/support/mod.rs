@@ -15,6 +15,12 @@ use std::time::Duration;
 pub const ADMIN_PASSWORD: &str = "admin-password-123";
 pub const JWT_SECRET: &str = "test-secret-of-at-least-thirty-two-chars";
 
+/// The base URL in the server's "listening" log line, if `line` is that line.
+pub fn listening_address(line: &str) -> Option<String> {
+    let at = line.find("address=http://")?;
+    Some(line[at + "address=".len()..].trim().to_string())
+}
+
 pub fn qadam() -> Command {
     Command::new(env!("CARGO_BIN_EXE_qadam"))
 }
@@ -104,9 +110,9 @@ impl Server {
         std::thread::spawn(move || {
             let mut found = Some(found);
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("address=http://") {
+                if let Some(address) = listening_address(&line) {
                     if let Some(sender) = found.take() {
-                        let _ = sender.send(line[at + "address=".len()..].trim().to_string());
+                        let _ = sender.send(address);
                     }
                 }
                 let mut log = log_writer.lock().unwrap();

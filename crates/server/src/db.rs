@@ -34,11 +34,6 @@ impl Db {
         F: FnOnce(&mut DbConn) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let pool = self.pool.clone();
-        actix_web::web::block(move || {
-            let mut conn = pool.get()?;
-            conn.write(work)
-        })
-        .await?
+        self.read(move |conn| conn.write(work)).await
     }
 }
