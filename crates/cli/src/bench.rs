@@ -3,7 +3,7 @@
 //! call per submission doing the same compile and tests, in one run.
 
 use anyhow::{bail, Context};
-use qadam_grader::{images, pack_job, GradeResult, Limits, Sandbox, Status};
+use qadam_grader::{images, pack_job, GradeResult, GradingMaterial, Limits, Sandbox, Status};
 use std::collections::VecDeque;
 use std::io::Write;
 use std::path::Path;
@@ -220,12 +220,13 @@ fn uuid_like() -> String {
 }
 
 pub fn grader(images_root: &Path, catalog: &Path, project: &str, n: usize) -> anyhow::Result<()> {
-    let tests = qadam_grader::project_tests(catalog, project).map_err(anyhow::Error::msg)?;
-    let tag = images::image_tag(images_root, &tests.image)?;
+    let material = GradingMaterial::from_runner_dir(&catalog.join(project).join("tests"))
+        .map_err(anyhow::Error::msg)?;
+    let tag = images::image_tag(images_root, material.image())?;
     let dir = std::env::temp_dir().join(format!("qadam-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     std::fs::write(dir.join("ft_strlen.c"), CORRECT)?;
-    let job = pack_job(&dir, &tests.tests_dir)?;
+    let job = pack_job(&dir, &material)?;
     std::fs::remove_dir_all(&dir)?;
     let limits = Limits::default();
     let runtime = tokio::runtime::Runtime::new()?;

@@ -20,9 +20,15 @@ pub fn grade(
     submission: &Path,
     json: bool,
 ) -> anyhow::Result<()> {
-    let project = qadam_grader::project_tests(catalog, slug).map_err(anyhow::Error::msg)?;
-    let tag = images::image_tag(images_root, &project.image)?;
-    let job = qadam_grader::pack_job(submission, &project.tests_dir)?;
+    let project = qadam_catalog::load_project(catalog, slug).map_err(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        anyhow::anyhow!("{}", lines.join("\n"))
+    })?;
+    let Some(material) = project.grading_material() else {
+        bail!("{slug} has no [grader] section: it is evaluated by peers only");
+    };
+    let tag = images::image_tag(images_root, material.image())?;
+    let job = qadam_grader::pack_job(submission, &material)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -32,19 +38,13 @@ pub fn grade(
         if docker.inspect_image(&tag).await.is_err() {
             bail!("the grader image {tag} is not built: run `qadam images build`");
         }
-        Ok(qadam_grader::grade(&docker, &tag, job, &project.limits).await?)
+        Ok(qadam_grader::grade(&docker, &tag, job, &material.limits()).await?)
     })?;
     if json {
         println!("{}", serde_json::to_string_pretty(&result)?);
         return Ok(());
     }
-    let label = |s: Status| {
-        serde_json::to_value(s)
-            .unwrap_or_default()
-            .as_str()
-            .unwrap_or("")
-            .to_string()
-    };
+    let label = crate::catalog::status_label;
     println!(
         "{slug}: {} ({:.0}/100) - {}",
         label(result.status),

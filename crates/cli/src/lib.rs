@@ -4,6 +4,7 @@
 
 mod admin;
 mod bench;
+mod catalog;
 mod demo;
 mod grading;
 
@@ -64,8 +65,8 @@ enum Command {
     /// Grade a folder with a project's tests and image, as the server's workers do.
     /// Exits 0 whenever a verdict was reached.
     Grade {
-        /// The projects catalog holding PROJECT_SLUG/tests/spec.json.
-        #[arg(long, value_name = "DIR")]
+        /// The projects catalog holding */PROJECT_SLUG/project.toml.
+        #[arg(long, value_name = "DIR", default_value = "projects-catalog")]
         catalog: PathBuf,
         /// The grader images folder.
         #[arg(long, value_name = "DIR", default_value = "grader-images")]
@@ -75,6 +76,11 @@ enum Command {
         json: bool,
         project_slug: String,
         submission_dir: PathBuf,
+    },
+    /// Check the curriculum files, or sync them into the database.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
     },
     /// Benchmarks.
     Bench {
@@ -103,6 +109,31 @@ enum BenchCommand {
         project: String,
         #[arg(long, value_name = "DIR", default_value = "grader-images")]
         images: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Check the format, references, prerequisite cycles and grading sheets; print each
+    /// problem as path:line: message and exit non-zero on any.
+    Check {
+        #[arg(value_name = "DIR", default_value = "projects-catalog")]
+        dir: PathBuf,
+        /// Also grade every reference solution (must pass) and every known-wrong one
+        /// (must not) with the sandboxed grader.
+        #[arg(long)]
+        run_solutions: bool,
+        /// The grader images folder (each project's image must exist in it).
+        #[arg(long, value_name = "DIR", default_value = "grader-images")]
+        images: PathBuf,
+    },
+    /// Check, then write the catalog into the database in one transaction: new projects,
+    /// new versions of changed ones, removed ones archived.
+    Sync {
+        #[command(flatten)]
+        common: Common,
+        #[arg(value_name = "DIR", default_value = "projects-catalog")]
+        dir: PathBuf,
     },
 }
 
@@ -179,6 +210,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if demo {
                 demo::seed(&pool)?;
             }
+            catalog::sync_on_first_start(&pool, &settings.catalog_dir)?;
             qadam_server::run_system(qadam_server::serve(settings, pool))?;
             Ok(())
         }
@@ -215,6 +247,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             init_logging("warn");
             grading::grade(&images, &catalog, &project_slug, &submission_dir, json)
+        }
+        Command::Catalog {
+            command:
+                CatalogCommand::Check {
+                    dir,
+                    run_solutions,
+                    images,
+                },
+        } => {
+            init_logging("warn");
+            catalog::check(&dir, &images, run_solutions)
+        }
+        Command::Catalog {
+            command: CatalogCommand::Sync { common, dir },
+        } => {
+            let settings = common.settings()?;
+            init_logging(&settings.log);
+            let mut conn = qadam_db::DbConn::open(&settings.effective_database_url())?;
+            conn.migrate()?;
+            catalog::sync(&mut conn, &dir)
         }
         Command::Bench {
             command:

@@ -1,7 +1,10 @@
 //! Rows as they are stored. These are never the JSON a client sees: the server maps
 //! them to its own response types.
 
-use crate::schema::{app_secrets, audit_log, auth_tokens, campuses, login_failures, users};
+use crate::schema::{
+    app_secrets, audit_log, auth_tokens, campuses, cursus, cursus_projects, login_failures,
+    project_subjects, project_versions, projects, users,
+};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -94,4 +97,64 @@ pub struct AppSecret {
     pub name: String,
     pub value: String,
     pub created_at: NaiveDateTime,
+}
+
+/// A project of the catalog; its content is in [`ProjectVersion`]s.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = projects)]
+pub struct ProjectRow {
+    pub id: String,
+    pub slug: String,
+    pub kind: String,
+    pub name: String,
+    pub current_version: i32,
+    pub archived_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One immutable version of a project's content.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = project_versions)]
+pub struct ProjectVersion {
+    pub id: String,
+    pub project_id: String,
+    pub version: i32,
+    pub content_hash: String,
+    /// JSON a student may read.
+    pub definition: String,
+    /// JSON only the grader reads (hidden tests, harness files).
+    pub grading: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = project_subjects)]
+pub struct ProjectSubject {
+    pub version_id: String,
+    pub language: String,
+    pub markdown: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = cursus)]
+pub struct CursusRow {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub content_hash: String,
+    pub archived_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = cursus_projects)]
+pub struct CursusProject {
+    pub cursus_id: String,
+    pub project_id: String,
+    pub stage: i32,
+    pub stage_name: String,
+    pub position: i32,
 }

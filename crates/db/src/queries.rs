@@ -357,3 +357,225 @@ pub mod secrets {
         dsl::app_secrets.find(name).select(dsl::value).first(conn)
     }
 }
+
+/// The curriculum: projects, their immutable versions and subjects (written by
+/// `qadam catalog sync`, read by the API).
+pub mod projects {
+    use crate::models::{ProjectRow, ProjectSubject, ProjectVersion};
+    use crate::schema::{cursus_projects, project_subjects, project_versions, projects};
+    use crate::DbConn;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+    use qadam_domain::Page;
+
+    pub fn all(conn: &mut DbConn) -> Result<Vec<ProjectRow>, Error> {
+        projects::table
+            .order(projects::slug.asc())
+            .select(ProjectRow::as_select())
+            .load(conn)
+    }
+
+    pub fn count(conn: &mut DbConn) -> Result<i64, Error> {
+        projects::table.count().get_result(conn)
+    }
+
+    pub fn insert(conn: &mut DbConn, project: &ProjectRow) -> Result<(), Error> {
+        diesel::insert_into(projects::table)
+            .values(project)
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn update(conn: &mut DbConn, project: &ProjectRow) -> Result<(), Error> {
+        diesel::update(projects::table.find(&project.id))
+            .set((
+                projects::kind.eq(&project.kind),
+                projects::name.eq(&project.name),
+                projects::current_version.eq(project.current_version),
+                projects::archived_at.eq(project.archived_at),
+                projects::updated_at.eq(project.updated_at),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn insert_version(
+        conn: &mut DbConn,
+        version: &ProjectVersion,
+        subjects: &[ProjectSubject],
+    ) -> Result<(), Error> {
+        diesel::insert_into(project_versions::table)
+            .values(version)
+            .execute(conn)?;
+        for subject in subjects {
+            diesel::insert_into(project_subjects::table)
+                .values(subject)
+                .execute(conn)?;
+        }
+        Ok(())
+    }
+
+    pub fn version(
+        conn: &mut DbConn,
+        project_id: &str,
+        version: i32,
+    ) -> Result<ProjectVersion, Error> {
+        project_versions::table
+            .filter(project_versions::project_id.eq(project_id))
+            .filter(project_versions::version.eq(version))
+            .select(ProjectVersion::as_select())
+            .first(conn)
+    }
+
+    pub fn versions_of(conn: &mut DbConn, project_id: &str) -> Result<Vec<ProjectVersion>, Error> {
+        project_versions::table
+            .filter(project_versions::project_id.eq(project_id))
+            .order(project_versions::version.asc())
+            .select(ProjectVersion::as_select())
+            .load(conn)
+    }
+
+    /// A project and its current version.
+    pub fn current_by_slug(
+        conn: &mut DbConn,
+        slug: &str,
+    ) -> Result<(ProjectRow, ProjectVersion), Error> {
+        let project: ProjectRow = projects::table
+            .filter(projects::slug.eq(slug))
+            .select(ProjectRow::as_select())
+            .first(conn)?;
+        let version = version(conn, &project.id, project.current_version)?;
+        Ok((project, version))
+    }
+
+    pub fn subjects_of(conn: &mut DbConn, version_id: &str) -> Result<Vec<ProjectSubject>, Error> {
+        project_subjects::table
+            .filter(project_subjects::version_id.eq(version_id))
+            .order(project_subjects::language.asc())
+            .select(ProjectSubject::as_select())
+            .load(conn)
+    }
+
+    pub struct Filter<'a> {
+        pub cursus_id: Option<&'a str>,
+        pub kind: Option<&'a str>,
+        pub include_archived: bool,
+    }
+
+    /// A page of projects with their current versions, by slug, and the total count.
+    pub fn list(
+        conn: &mut DbConn,
+        filter: &Filter<'_>,
+        page: Page,
+    ) -> Result<(Vec<(ProjectRow, ProjectVersion)>, i64), Error> {
+        let filtered = || {
+            let mut query = projects::table
+                .inner_join(
+                    project_versions::table.on(project_versions::project_id
+                        .eq(projects::id)
+                        .and(project_versions::version.eq(projects::current_version))),
+                )
+                .into_boxed();
+            if let Some(cursus_id) = filter.cursus_id {
+                query = query.filter(
+                    projects::id.eq_any(
+                        cursus_projects::table
+                            .filter(cursus_projects::cursus_id.eq(cursus_id.to_string()))
+                            .select(cursus_projects::project_id),
+                    ),
+                );
+            }
+            if let Some(kind) = filter.kind {
+                query = query.filter(projects::kind.eq(kind.to_string()));
+            }
+            if !filter.include_archived {
+                query = query.filter(projects::archived_at.is_null());
+            }
+            query
+        };
+        let items = filtered()
+            .order(projects::slug.asc())
+            .limit(page.limit())
+            .offset(page.offset())
+            .select((ProjectRow::as_select(), ProjectVersion::as_select()))
+            .load(conn)?;
+        let total = filtered().count().get_result(conn)?;
+        Ok((items, total))
+    }
+}
+
+pub mod cursus {
+    use crate::models::{CursusProject, CursusRow};
+    use crate::schema::{cursus, cursus_projects, projects};
+    use crate::DbConn;
+    use diesel::prelude::*;
+    use diesel::result::Error;
+
+    pub fn all(conn: &mut DbConn) -> Result<Vec<CursusRow>, Error> {
+        cursus::table
+            .order(cursus::slug.asc())
+            .select(CursusRow::as_select())
+            .load(conn)
+    }
+
+    pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<CursusRow, Error> {
+        cursus::table
+            .filter(cursus::slug.eq(slug))
+            .select(CursusRow::as_select())
+            .first(conn)
+    }
+
+    pub fn insert(conn: &mut DbConn, row: &CursusRow) -> Result<(), Error> {
+        diesel::insert_into(cursus::table)
+            .values(row)
+            .execute(conn)
+            .map(drop)
+    }
+
+    pub fn update(conn: &mut DbConn, row: &CursusRow) -> Result<(), Error> {
+        diesel::update(cursus::table.find(&row.id))
+            .set((
+                cursus::name.eq(&row.name),
+                cursus::summary.eq(&row.summary),
+                cursus::content_hash.eq(&row.content_hash),
+                cursus::archived_at.eq(row.archived_at),
+                cursus::updated_at.eq(row.updated_at),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Replaces the cursus's stages.
+    pub fn set_projects(
+        conn: &mut DbConn,
+        cursus_id: &str,
+        rows: &[CursusProject],
+    ) -> Result<(), Error> {
+        diesel::delete(cursus_projects::table.filter(cursus_projects::cursus_id.eq(cursus_id)))
+            .execute(conn)?;
+        for row in rows {
+            diesel::insert_into(cursus_projects::table)
+                .values(row)
+                .execute(conn)?;
+        }
+        Ok(())
+    }
+
+    /// The cursus's projects in stage order, with each project's slug, name and kind.
+    pub fn projects_of(
+        conn: &mut DbConn,
+        cursus_id: &str,
+    ) -> Result<Vec<(CursusProject, String, String, String)>, Error> {
+        cursus_projects::table
+            .inner_join(projects::table)
+            .filter(cursus_projects::cursus_id.eq(cursus_id))
+            .order((cursus_projects::stage.asc(), cursus_projects::position.asc()))
+            .select((
+                CursusProject::as_select(),
+                projects::slug,
+                projects::name,
+                projects::kind,
+            ))
+            .load(conn)
+    }
+}

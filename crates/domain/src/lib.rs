@@ -2,11 +2,13 @@
 //! callers pass in what the rules need, so every rule is a plain unit-tested function.
 
 pub mod access;
+pub mod curriculum;
 pub mod pagination;
 pub mod throttle;
 pub mod validate;
 
 pub use access::{Actor, Denied, Role};
+pub use curriculum::{Flag, FlagEffect, ProjectKind, QuestionKind};
 pub use pagination::{Page, PageRequest};
 pub use throttle::ThrottlePolicy;
 pub use validate::Invalid;

@@ -3,6 +3,7 @@
 //! in a submission is refused here, before anything reaches the sandbox, and the host
 //! never follows a path the submission could have planted.
 
+use crate::GradingMaterial;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -31,13 +32,38 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ArchiveError + '_ {
     }
 }
 
-/// `submission/...` from `submission_dir` and `tests/...` from `tests_dir`.
-pub fn pack_job(submission_dir: &Path, tests_dir: &Path) -> Result<Vec<u8>, ArchiveError> {
+/// `submission/...` from `submission_dir`, then `tests/spec.json` and the hidden
+/// `tests/...` files from the project's grading material.
+pub fn pack_job(
+    submission_dir: &Path,
+    material: &GradingMaterial,
+) -> Result<Vec<u8>, ArchiveError> {
     let mut builder = tar::Builder::new(Vec::new());
     let mut total = 0u64;
     add_tree(&mut builder, submission_dir, "submission", &mut total)?;
-    add_tree(&mut builder, tests_dir, "tests", &mut total)?;
-    builder.into_inner().map_err(io(tests_dir))
+    let spec = serde_json::to_vec(&material.spec).expect("a JSON value serialises");
+    let files = std::iter::once(("spec.json", spec.as_slice()))
+        .chain(material.files.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
+    for (name, data) in files {
+        total += data.len() as u64;
+        if total > MAX_JOB_BYTES {
+            return Err(ArchiveError::TooLarge);
+        }
+        append_file(&mut builder, &format!("tests/{name}"), data).map_err(io(submission_dir))?;
+    }
+    builder.into_inner().map_err(io(submission_dir))
+}
+
+fn append_file(
+    builder: &mut tar::Builder<Vec<u8>>,
+    name: &str,
+    data: &[u8],
+) -> std::io::Result<()> {
+    let mut header = tar::Header::new_gnu();
+    header.set_size(data.len() as u64);
+    header.set_mode(0o644);
+    header.set_entry_type(tar::EntryType::Regular);
+    builder.append_data(&mut header, name, data)
 }
 
 fn add_tree(
@@ -64,13 +90,7 @@ fn add_tree(
                 return Err(ArchiveError::TooLarge);
             }
             let data = fs::read(&path).map_err(io(&path))?;
-            let mut header = tar::Header::new_gnu();
-            header.set_size(data.len() as u64);
-            header.set_mode(0o644);
-            header.set_entry_type(tar::EntryType::Regular);
-            builder
-                .append_data(&mut header, &name, data.as_slice())
-                .map_err(io(&path))?;
+            append_file(builder, &name, &data).map_err(io(&path))?;
         } else {
             return Err(ArchiveError::NotPlain(path));
         }

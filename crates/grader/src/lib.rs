@@ -9,38 +9,58 @@ pub mod images;
 mod result;
 mod sandbox;
 
-pub use archive::{pack_job, ArchiveError};
+pub use archive::{pack_job, ArchiveError, MAX_JOB_BYTES};
 pub use result::{GradeResult, Status, TestResult, RESULT_SCHEMA_VERSION};
 pub use sandbox::{grade, grade_in, GraderError, Limits, Sandbox};
 
-use std::path::{Path, PathBuf};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
 
-/// Where a project's grading material is, until the catalog issue defines the full
-/// format: `<catalog>/<slug>/tests/` holding `spec.json` (which names the image) and
-/// the hidden test files.
-pub struct ProjectTests {
-    pub tests_dir: PathBuf,
-    /// The image folder under `grader-images/`, e.g. `c`.
-    pub image: String,
-    /// The sandbox limits, from the spec's optional `limits` within the hard maxima.
-    pub limits: Limits,
+/// Everything the grader needs of one project version, and nothing a student may see
+/// leave it: the runner's spec (`tests/spec.json`, with hidden tests) and the hidden files
+/// beside it (harness sources, inputs). The catalog builds it from `project.toml`; it is
+/// stored with each project version so that a submission is graded with the version its
+/// attempt started on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GradingMaterial {
+    pub spec: serde_json::Value,
+    /// Paths relative to `tests/`, with their text.
+    pub files: BTreeMap<String, String>,
 }
 
-pub fn project_tests(catalog: &Path, slug: &str) -> Result<ProjectTests, String> {
-    let tests_dir = catalog.join(slug).join("tests");
-    let spec_path = tests_dir.join("spec.json");
-    let text = std::fs::read_to_string(&spec_path)
-        .map_err(|err| format!("cannot read {}: {err}", spec_path.display()))?;
-    let spec: serde_json::Value =
-        serde_json::from_str(&text).map_err(|err| format!("{}: {err}", spec_path.display()))?;
-    let image = spec["image"]
-        .as_str()
-        .ok_or_else(|| format!("{}: no \"image\"", spec_path.display()))?
-        .to_string();
-    let limits = Limits::for_project(&spec["limits"]);
-    Ok(ProjectTests {
-        tests_dir,
-        image,
-        limits,
-    })
+impl GradingMaterial {
+    /// The image folder under `grader-images/`, e.g. `c`.
+    pub fn image(&self) -> &str {
+        self.spec["image"].as_str().unwrap_or("")
+    }
+
+    /// The sandbox limits: the spec's optional `limits` within the hard maxima.
+    pub fn limits(&self) -> Limits {
+        Limits::for_project(&self.spec["limits"])
+    }
+
+    /// Reads a folder in the runner's own layout (`spec.json` and the hidden files), as
+    /// the grader's test fixtures are kept.
+    pub fn from_runner_dir(dir: &Path) -> Result<GradingMaterial, String> {
+        let spec_path = dir.join("spec.json");
+        let text = std::fs::read_to_string(&spec_path)
+            .map_err(|err| format!("cannot read {}: {err}", spec_path.display()))?;
+        let spec: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|err| format!("{}: {err}", spec_path.display()))?;
+        if spec["image"].as_str().is_none() {
+            return Err(format!("{}: no \"image\"", spec_path.display()));
+        }
+        let mut files = BTreeMap::new();
+        for entry in std::fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))? {
+            let path = entry.map_err(|err| err.to_string())?.path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+            if name != "spec.json" && path.is_file() {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+                files.insert(name, text);
+            }
+        }
+        Ok(GradingMaterial { spec, files })
+    }
 }

@@ -2,7 +2,7 @@
 //! solutions, and hostile submissions. Needs the images built (`qadam images build`,
 //! which scripts/test runs first).
 
-use qadam_grader::{grade_in, images, pack_job, GradeResult, Limits, Status};
+use qadam_grader::{grade_in, images, pack_job, GradeResult, GradingMaterial, Limits, Status};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -18,6 +18,10 @@ fn fixture(name: &str) -> PathBuf {
         .join("../../tests/fixtures")
         .join(name)
         .join("tests")
+}
+
+fn material(name: &str) -> GradingMaterial {
+    GradingMaterial::from_runner_dir(&fixture(name)).unwrap()
 }
 
 fn built_image(name: &str) -> String {
@@ -45,8 +49,7 @@ fn submission(files: &[(&str, &str)]) -> PathBuf {
 /// Grades `files` against `project` with its image, then checks the container is gone.
 async fn grade_files(project: &str, files: &[(&str, &str)], limits: &Limits) -> GradeResult {
     let dir = submission(files);
-    let tests = qadam_grader::project_tests(&fixture(project).join("../.."), project).unwrap();
-    let job = pack_job(&dir, &tests.tests_dir).unwrap();
+    let job = pack_job(&dir, &material(project)).unwrap();
     let docker = bollard::Docker::connect_with_local_defaults().unwrap();
     let name = format!("qadam-test-{}", uuid::Uuid::new_v4().simple());
     let image = built_image(&tests.image);
@@ -250,7 +253,7 @@ int ft_strlen(char *str)
 fn symlinks_in_a_submission_are_refused_on_the_host() {
     let dir = submission(&[("ft_strlen.c", CORRECT)]);
     std::os::unix::fs::symlink("/etc/passwd", dir.join("passwd")).unwrap();
-    let err = pack_job(&dir, &fixture("ft-strlen")).unwrap_err();
+    let err = pack_job(&dir, &material("ft-strlen")).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
 }
@@ -308,7 +311,7 @@ fn an_oversized_submission_is_refused_before_the_sandbox() {
     let file = std::fs::File::create(dir.join("huge.bin")).unwrap();
     // Sparse: costs no disk, but reads as 32 MiB of zeros (highly compressible).
     file.set_len(32 << 20).unwrap();
-    let err = pack_job(&dir, &fixture("ft-strlen")).unwrap_err();
+    let err = pack_job(&dir, &material("ft-strlen")).unwrap_err();
     assert!(err.to_string().contains("larger than"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -26,6 +26,9 @@ pub struct Settings {
     pub database_url: String,
     /// Log filter in `tracing` syntax, e.g. `info` or `qadam_server=debug,info`.
     pub log: String,
+    /// The curriculum folder that `qadam serve` syncs on its first start (when the
+    /// database has no project yet); empty: never.
+    pub catalog_dir: PathBuf,
     pub database: DatabaseSettings,
     pub http: HttpSettings,
     pub auth: AuthSettings,
@@ -72,6 +75,7 @@ impl Default for Settings {
             data_dir: PathBuf::from("./qadam-data"),
             database_url: String::new(),
             log: "info".into(),
+            catalog_dir: PathBuf::from("projects-catalog"),
             database: DatabaseSettings::default(),
             http: HttpSettings::default(),
             auth: AuthSettings::default(),

@@ -1,0 +1,201 @@
+//! What a project becomes in the database: the public definition students may read, the
+//! grading material only the grader sees, and a hash of both (with the subjects) that
+//! tells a changed project from an unchanged one.
+
+use crate::files::{Visibility, DEFAULT_MIN_MARK};
+use crate::Project;
+use qadam_grader::GradingMaterial;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+impl Project {
+    pub fn slug(&self) -> &str {
+        self.file.slug.get_ref()
+    }
+
+    pub fn kind(&self) -> qadam_domain::ProjectKind {
+        *self.file.kind.get_ref()
+    }
+
+    pub fn default_language(&self) -> &str {
+        self.file
+            .default_language
+            .as_ref()
+            .map_or("en", |language| language.get_ref().as_str())
+    }
+
+    pub fn prerequisites(&self) -> impl Iterator<Item = &str> {
+        self.file.requires.projects.iter().map(|p| p.get_ref().as_str())
+    }
+
+    pub fn peers(&self) -> u32 {
+        self.file
+            .evaluation
+            .as_ref()
+            .map_or(0, |e| *e.get_ref().peers.get_ref())
+    }
+
+    /// The runner's spec (grader-images/README.md) with every test, and the hidden files.
+    pub fn grading_material(&self) -> Option<GradingMaterial> {
+        let grader = self.file.grader.as_ref()?.get_ref();
+        let tests: Vec<Value> = self
+            .file
+            .tests
+            .iter()
+            .map(|test| {
+                let test = test.get_ref();
+                let mut spec = json!({
+                    "name": test.name.get_ref(),
+                    "args": test.args,
+                    "expected_stdout": test.expected_stdout,
+                    "visibility": test.visibility,
+                });
+                if let Some(stdin) = &test.stdin {
+                    spec["stdin"] = json!(stdin);
+                }
+                if let Some(code) = test.expected_exit {
+                    spec["expected_exit"] = json!(code);
+                }
+                spec
+            })
+            .collect();
+        let mut spec = json!({
+            "image": grader.image.get_ref(),
+            "required_files": grader.required_files.get_ref(),
+            "harness": grader.harness.iter().map(|h| h.get_ref()).collect::<Vec<_>>(),
+            "norm": grader.norm,
+            "timeout_ms": grader.timeout_ms.as_ref().map_or(2000, |t| *t.get_ref()),
+            "tests": tests,
+        });
+        let optional = [
+            ("allowed_functions", grader.allowed_functions.as_ref().map(|f| json!(f))),
+            ("norm_header", grader.norm_header.map(|h| json!(h))),
+            ("entry", grader.entry.as_ref().map(|e| json!(e))),
+            ("limits", grader.limits.as_ref().map(|l| json!(l))),
+            ("cflags", Some(json!(grader.cflags)).filter(|_| !grader.cflags.is_empty())),
+        ];
+        for (key, value) in optional {
+            if let Some(value) = value {
+                spec[key] = value;
+            }
+        }
+        Some(GradingMaterial {
+            spec,
+            files: self.hidden_files.clone(),
+        })
+    }
+
+    /// Everything a student may see of the project but its subject: rules, the grader's
+    /// configuration with the visible tests only, and the grading sheet.
+    pub fn definition(&self) -> Value {
+        let file = &self.file;
+        let team = file.team.as_ref().map(|t| *t.get_ref());
+        let grader = file.grader.as_ref().map(|grader| {
+            let grader = grader.get_ref();
+            let visible: Vec<Value> = file
+                .tests
+                .iter()
+                .map(|t| t.get_ref())
+                .filter(|t| t.visibility == Visibility::Visible)
+                .map(|t| {
+                    json!({
+                        "name": t.name.get_ref(),
+                        "args": t.args,
+                        "stdin": t.stdin,
+                        "expected_stdout": t.expected_stdout,
+                        "expected_exit": t.expected_exit.unwrap_or(0),
+                    })
+                })
+                .collect();
+            json!({
+                "image": grader.image.get_ref(),
+                "required_files": grader.required_files.get_ref(),
+                "allowed_functions": grader.allowed_functions,
+                "norm": grader.norm,
+                "timeout_ms": grader.timeout_ms.as_ref().map_or(2000, |t| *t.get_ref()),
+                "hidden_tests": file.tests.len() - visible.len(),
+                "visible_tests": visible,
+            })
+        });
+        let evaluation = file.evaluation.as_ref().map(|e| {
+            let e = e.get_ref();
+            json!({
+                "peers": e.peers.get_ref(),
+                "duration_minutes": e.duration_minutes,
+                "evaluator_min_level": e.evaluator_min_level,
+                "evaluator_must_have_validated": e.evaluator_must_have_validated,
+                "cost": e.cost,
+                "reward": e.reward,
+            })
+        });
+        let sheet = self.sheet.as_ref().map(|(_, sheet)| {
+            json!({
+                "guidelines": sheet.guidelines,
+                "flags": sheet.flags.iter().map(|f| *f.get_ref()).collect::<Vec<_>>(),
+                "sections": sheet.sections.get_ref().iter().map(|section| json!({
+                    "name": section.name.get_ref(),
+                    "guidelines": section.guidelines,
+                    "questions": section.questions.iter().map(|q| json!({
+                        "text": q.text.get_ref(),
+                        "kind": q.kind,
+                        "max_points": q.kind.max_points(),
+                        "bonus": q.bonus,
+                        "guidelines": q.guidelines,
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        });
+        let exam = file.exam.as_ref().map(|exam| {
+            let exam = exam.get_ref();
+            json!({
+                "duration_minutes": exam.duration_minutes,
+                "levels": exam.levels.get_ref().iter().map(|level| {
+                    level.exercises.iter().map(|e| e.get_ref()).collect::<Vec<_>>()
+                }).collect::<Vec<_>>(),
+            })
+        });
+        json!({
+            "slug": self.slug(),
+            "name": file.name.get_ref(),
+            "kind": self.kind(),
+            "summary": file.summary.get_ref(),
+            "xp": file.xp,
+            "estimated_hours": file.estimated_hours,
+            "default_language": self.default_language(),
+            "team": {
+                "min": team.map_or(1, |t| t.min),
+                "max": team.map_or(1, |t| t.max),
+            },
+            "requires": {
+                "projects": self.prerequisites().collect::<Vec<_>>(),
+                "level": file.requires.level,
+            },
+            "rules": {
+                "deadline_days": file.rules.deadline_days,
+                "retry_cooldown_hours": file.rules.retry_cooldown_hours,
+                "min_mark": file.rules.min_mark.as_ref().map_or(DEFAULT_MIN_MARK, |m| *m.get_ref()),
+            },
+            "evaluation": evaluation,
+            "grader": grader,
+            "sheet": sheet,
+            "exam": exam,
+        })
+    }
+
+    /// Identifies the project's whole content: a new hash means a new version.
+    pub fn content_hash(&self) -> String {
+        let content = json!({
+            "definition": self.definition(),
+            "grading": self.grading_material(),
+            "subjects": self.subjects,
+        });
+        hex_sha256(content.to_string().as_bytes())
+    }
+}
+
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,191 @@
+//! The shapes of the catalog's TOML files, exactly as staff write them (see
+//! projects-catalog/README.md). Unknown keys are errors; values whose meaning is checked
+//! after parsing keep their position (`Spanned`) so a problem can name its line.
+
+use qadam_domain::{Flag, ProjectKind, QuestionKind};
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFile {
+    pub slug: Spanned<String>,
+    pub name: Spanned<String>,
+    pub kind: Spanned<ProjectKind>,
+    pub summary: Spanned<String>,
+    pub xp: u32,
+    pub estimated_hours: u32,
+    pub default_language: Option<Spanned<String>>,
+    pub team: Option<Spanned<TeamSize>>,
+    #[serde(default)]
+    pub requires: Requires,
+    #[serde(default)]
+    pub rules: Rules,
+    pub evaluation: Option<Spanned<Evaluation>>,
+    pub grader: Option<Spanned<GraderConfig>>,
+    #[serde(default)]
+    pub tests: Vec<Spanned<TestCase>>,
+    pub exam: Option<Spanned<ExamConfig>>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamSize {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requires {
+    #[serde(default)]
+    pub projects: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub level: f64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    pub deadline_days: Option<u32>,
+    #[serde(default)]
+    pub retry_cooldown_hours: u32,
+    pub min_mark: Option<Spanned<u32>>,
+}
+
+/// The mark that validates a project when its file does not say.
+pub const DEFAULT_MIN_MARK: u32 = 50;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    pub peers: Spanned<u32>,
+    #[serde(default = "thirty")]
+    pub duration_minutes: u32,
+    #[serde(default)]
+    pub evaluator_min_level: f64,
+    #[serde(default)]
+    pub evaluator_must_have_validated: bool,
+    #[serde(default = "one")]
+    pub cost: u32,
+    #[serde(default = "one")]
+    pub reward: u32,
+}
+
+fn thirty() -> u32 {
+    30
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraderConfig {
+    pub image: Spanned<String>,
+    pub required_files: Spanned<Vec<String>>,
+    pub allowed_functions: Option<Vec<String>>,
+    #[serde(default)]
+    pub norm: bool,
+    pub norm_header: Option<bool>,
+    #[serde(default)]
+    pub harness: Vec<Spanned<String>>,
+    pub entry: Option<String>,
+    #[serde(default)]
+    pub cflags: Vec<String>,
+    pub timeout_ms: Option<Spanned<u32>>,
+    pub limits: Option<GraderLimits>,
+}
+
+#[derive(Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraderLimits {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pids: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wall_seconds: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Visibility {
+    Visible,
+    /// The safe default: a test shows its expectations only when the file says so.
+    #[default]
+    Hidden,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestCase {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub args: Vec<String>,
+    pub stdin: Option<String>,
+    pub expected_stdout: String,
+    pub expected_exit: Option<i32>,
+    #[serde(default)]
+    pub visibility: Visibility,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamConfig {
+    pub duration_minutes: u32,
+    pub levels: Spanned<Vec<ExamLevel>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamLevel {
+    pub exercises: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SheetFile {
+    #[serde(default)]
+    pub guidelines: String,
+    #[serde(default)]
+    pub flags: Vec<Spanned<Flag>>,
+    pub sections: Spanned<Vec<Section>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub name: Spanned<String>,
+    pub guidelines: Option<String>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub text: Spanned<String>,
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub bonus: bool,
+    pub guidelines: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CursusFile {
+    pub slug: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub summary: String,
+    pub stages: Spanned<Vec<Stage>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub name: String,
+    pub projects: Vec<Spanned<String>>,
+}

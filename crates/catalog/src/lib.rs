@@ -1,0 +1,155 @@
+//! The curriculum as files: reads `projects-catalog/` (format in its README.md), checks
+//! it and syncs it into the database. Checking never stops at the first problem; each
+//! problem names its file and line (`path:line: message`).
+
+mod check;
+mod content;
+pub mod files;
+mod load;
+pub mod sync;
+
+pub use content::hex_sha256;
+pub use load::{is_valid_slug, Source};
+pub use sync::{sync, SyncReport};
+
+use files::{CursusFile, ProjectFile, SheetFile};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: &Path, line: usize, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+    }
+}
+
+/// A checked catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    pub root: PathBuf,
+    pub projects: Vec<Project>,
+    pub cursus: Vec<Cursus>,
+    /// Folders whose project.toml did not parse: their own problem is reported, and
+    /// references to them are not reported again as unknown.
+    unreadable: BTreeSet<String>,
+}
+
+#[derive(Debug)]
+pub struct Project {
+    pub dir: PathBuf,
+    pub source: Source,
+    pub file: ProjectFile,
+    /// Markdown by two-letter language code.
+    pub subjects: BTreeMap<String, String>,
+    pub sheet: Option<(Source, SheetFile)>,
+    /// The files of `tests/`, which only the grader sees.
+    pub hidden_files: BTreeMap<String, String>,
+}
+
+impl Project {
+    pub fn solution_dir(&self) -> PathBuf {
+        self.dir.join("solution")
+    }
+
+    /// `wrong/<mistake>/` folders: known-wrong solutions that must not pass.
+    pub fn wrong_solutions(&self) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(self.dir.join("wrong"))
+            .map(|read| {
+                read.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect()
+            })
+            .unwrap_or_default();
+        dirs.sort();
+        dirs
+    }
+}
+
+#[derive(Debug)]
+pub struct Cursus {
+    pub source: Source,
+    pub file: CursusFile,
+}
+
+impl Cursus {
+    pub fn slug(&self) -> &str {
+        self.file.slug.get_ref()
+    }
+
+    pub fn content_hash(&self) -> String {
+        hex_sha256(self.source.text.as_bytes())
+    }
+}
+
+impl Catalog {
+    /// Reads and checks the whole catalog under `root`. `images_root` (the
+    /// `grader-images/` folder), when given, is used to check that each image exists.
+    pub fn load(root: &Path, images_root: Option<&Path>) -> Result<Catalog, Vec<Problem>> {
+        let images = match images_root {
+            Some(images_root) => match qadam_grader::images::image_names(images_root) {
+                Ok(names) => Some(names.into_iter().collect::<BTreeSet<_>>()),
+                Err(err) => return Err(vec![Problem::new(images_root, 1, err.to_string())]),
+            },
+            None => None,
+        };
+        let mut problems = Vec::new();
+        let catalog = load::read_catalog(root, images.as_ref(), &mut problems);
+        check::check_references(&catalog, &mut problems);
+        if problems.is_empty() {
+            Ok(catalog)
+        } else {
+            problems.sort();
+            problems.dedup();
+            Err(problems)
+        }
+    }
+
+    pub(crate) fn unreadable_folders(&self) -> &BTreeSet<String> {
+        &self.unreadable
+    }
+
+    pub fn project(&self, slug: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.slug() == slug)
+    }
+}
+
+/// Reads one project by slug (its folder is `<root>/<group>/<slug>`) without checking
+/// the rest of the catalog: what `qadam grade` needs to try one exercise.
+pub fn load_project(root: &Path, slug: &str) -> Result<Project, Vec<Problem>> {
+    let found = std::fs::read_dir(root)
+        .map_err(|err| vec![Problem::new(root, 1, format!("cannot read: {err}"))])?
+        .filter_map(|e| e.ok())
+        .map(|group| group.path().join(slug))
+        .find(|dir| dir.join("project.toml").is_file());
+    let Some(dir) = found.filter(|_| is_valid_slug(slug)) else {
+        return Err(vec![Problem::new(
+            root,
+            1,
+            format!("no project \"{slug}\" (looked for {}/*/{slug}/project.toml)", root.display()),
+        )]);
+    };
+    let mut problems = Vec::new();
+    let project = load::read_project(&dir, None, &mut problems);
+    match project {
+        Some(project) if problems.is_empty() => Ok(project),
+        _ => Err(problems),
+    }
+}

@@ -1,0 +1,494 @@
+//! Reading the catalog's folders and checking each file on its own. Every problem names
+//! its file and line; loading goes on after a problem so that one run reports them all.
+
+use crate::files::{CursusFile, GraderConfig, ProjectFile, SheetFile};
+use crate::{Catalog, Cursus, Problem, Project};
+use qadam_domain::ProjectKind;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// A file's text, kept to turn byte offsets into line numbers.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn line_of(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
+    }
+
+    pub fn problem(&self, span: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem::new(&self.path, self.line_of(span.start), message)
+    }
+
+    /// Parses the whole file; a syntax error, a wrong type or an unknown key becomes a
+    /// problem on the line the TOML parser points at.
+    fn parse<T: serde::de::DeserializeOwned>(&self, problems: &mut Vec<Problem>) -> Option<T> {
+        match toml::from_str::<T>(&self.text) {
+            Ok(value) => Some(value),
+            Err(err) => {
+                let line = err.span().map_or(1, |span| self.line_of(span.start));
+                let message = err.message().trim().replace('\n', " ");
+                problems.push(Problem::new(&self.path, line, message));
+                None
+            }
+        }
+    }
+}
+
+fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(Source {
+            path: path.to_path_buf(),
+            text,
+        }),
+        Err(err) => {
+            problems.push(Problem::new(path, 1, format!("cannot read: {err}")));
+            None
+        }
+    }
+}
+
+/// Lowercase letters and digits in words joined by single dashes, at most 64 characters.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 64
+        && slug
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// A plain file name: no folder, no `..`, nothing hidden.
+fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.')
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|read| read.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.sort();
+    entries
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+/// Reads every cursus file and project folder under `root`, checking each on its own.
+/// `images` lists the grader images that exist, when known.
+pub fn read_catalog(
+    root: &Path,
+    images: Option<&BTreeSet<String>>,
+    problems: &mut Vec<Problem>,
+) -> Catalog {
+    let mut catalog = Catalog {
+        root: root.to_path_buf(),
+        projects: Vec::new(),
+        cursus: Vec::new(),
+        unreadable: BTreeSet::new(),
+    };
+    if !root.is_dir() {
+        problems.push(Problem::new(root, 1, "not a folder"));
+        return catalog;
+    }
+    for group in sorted_entries(root) {
+        let name = file_name(&group);
+        if !group.is_dir() || name.starts_with('.') {
+            continue;
+        }
+        if name == "cursus" {
+            for path in sorted_entries(&group) {
+                if path.extension().is_some_and(|ext| ext == "toml") {
+                    catalog.cursus.extend(read_cursus(&path, problems));
+                } else if !file_name(&path).starts_with('.') {
+                    problems.push(Problem::new(&path, 1, "cursus/ holds only <slug>.toml files"));
+                }
+            }
+            continue;
+        }
+        for dir in sorted_entries(&group) {
+            if dir.is_dir() && !file_name(&dir).starts_with('.') {
+                match read_project(&dir, images, problems) {
+                    Some(project) => catalog.projects.push(project),
+                    None => {
+                        catalog.unreadable.insert(file_name(&dir));
+                    }
+                }
+            }
+        }
+    }
+    catalog
+}
+
+fn read_cursus(path: &Path, problems: &mut Vec<Problem>) -> Option<Cursus> {
+    let source = read_source(path, problems)?;
+    let file: CursusFile = source.parse(problems)?;
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    if file.slug.get_ref() != &*stem {
+        problems.push(source.problem(
+            file.slug.span(),
+            format!("slug \"{}\" must be the file's name \"{stem}\"", file.slug.get_ref()),
+        ));
+    }
+    if file.stages.get_ref().is_empty() {
+        problems.push(source.problem(file.stages.span(), "a cursus needs at least one stage"));
+    }
+    Some(Cursus { source, file })
+}
+
+/// Reads one project folder. Returns the project whenever its `project.toml` parsed, so
+/// that cross-project checks can still run; its own problems are in `problems`.
+pub fn read_project(
+    dir: &Path,
+    images: Option<&BTreeSet<String>>,
+    problems: &mut Vec<Problem>,
+) -> Option<Project> {
+    let path = dir.join("project.toml");
+    if !path.is_file() {
+        problems.push(Problem::new(
+            dir,
+            1,
+            "no project.toml: every project folder needs one (see projects-catalog/README.md)",
+        ));
+        return None;
+    }
+    let source = read_source(&path, problems)?;
+    let file: ProjectFile = source.parse(problems)?;
+    let folder = file_name(dir);
+    let slug = file.slug.get_ref();
+    if !is_valid_slug(slug) {
+        problems.push(source.problem(
+            file.slug.span(),
+            format!("slug \"{slug}\": use lowercase letters, digits and single dashes"),
+        ));
+    } else if *slug != folder {
+        problems.push(source.problem(
+            file.slug.span(),
+            format!("slug \"{slug}\" must be the folder's name \"{folder}\""),
+        ));
+    }
+    for (field, value) in [("name", &file.name), ("summary", &file.summary)] {
+        if value.get_ref().trim().is_empty() {
+            problems.push(source.problem(value.span(), format!("{field} must not be empty")));
+        }
+    }
+    check_rules(&source, &file, problems);
+    let subjects = read_subjects(dir, &source, &file, problems);
+    let sheet = read_sheet(dir, &source, &file, problems);
+    let hidden_files = match &file.grader {
+        Some(grader) => check_grader(dir, &source, &file, grader.get_ref(), images, problems),
+        None => {
+            if let Some(test) = file.tests.first() {
+                problems.push(source.problem(test.span(), "tests need a [grader] section"));
+            }
+            BTreeMap::new()
+        }
+    };
+    Some(Project {
+        dir: dir.to_path_buf(),
+        source,
+        file,
+        subjects,
+        sheet,
+        hidden_files,
+    })
+}
+
+fn check_rules(source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>) {
+    let kind = *file.kind.get_ref();
+    if let Some(team) = &file.team {
+        let size = team.get_ref();
+        if size.min < 1 || size.min > size.max || size.max > 10 {
+            problems.push(source.problem(
+                team.span(),
+                format!("team size {}..{}: need 1 <= min <= max <= 10", size.min, size.max),
+            ));
+        } else if kind.is_solo_only() && size.max > 1 {
+            problems.push(source.problem(
+                team.span(),
+                format!("an {} is solo: team max must be 1", kind.as_str()),
+            ));
+        }
+    }
+    if let Some(min_mark) = &file.rules.min_mark {
+        if *min_mark.get_ref() > qadam_domain::curriculum::MAX_MARK {
+            problems.push(source.problem(
+                min_mark.span(),
+                format!("min_mark {} is above the highest mark, 125", min_mark.get_ref()),
+            ));
+        }
+    }
+    let peers = file.evaluation.as_ref().map_or(0, |e| *e.get_ref().peers.get_ref());
+    if let Some(evaluation) = &file.evaluation {
+        let e = evaluation.get_ref();
+        if *e.peers.get_ref() > 5 {
+            problems.push(source.problem(e.peers.span(), "at most 5 peer evaluations"));
+        }
+        if !(5..=240).contains(&e.duration_minutes) {
+            problems.push(source.problem(
+                evaluation.span(),
+                "duration_minutes must be between 5 and 240",
+            ));
+        }
+    }
+    match (kind, &file.exam) {
+        (ProjectKind::Exam, None) => {
+            problems.push(source.problem(file.kind.span(), "an exam needs an [exam] section"))
+        }
+        (ProjectKind::Exam, Some(exam)) => {
+            if file.grader.is_some() || peers > 0 {
+                problems.push(source.problem(
+                    file.kind.span(),
+                    "an exam is graded through its exercises: no [grader] and no peers",
+                ));
+            }
+            if exam.get_ref().levels.get_ref().is_empty() {
+                problems.push(source.problem(exam.get_ref().levels.span(), "an exam needs at least one level"));
+            }
+        }
+        (_, Some(exam)) => problems.push(source.problem(
+            exam.span(),
+            format!("[exam] belongs to kind = \"exam\", not \"{}\"", kind.as_str()),
+        )),
+        (_, None) => {
+            if file.grader.is_none() && peers == 0 {
+                problems.push(source.problem(
+                    file.kind.span(),
+                    "nothing would grade this project: add a [grader] or [evaluation] peers > 0",
+                ));
+            }
+        }
+    }
+}
+
+/// `subject.<language>.md` files, by language.
+fn read_subjects(
+    dir: &Path,
+    source: &Source,
+    file: &ProjectFile,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, String> {
+    let mut subjects = BTreeMap::new();
+    for path in sorted_entries(dir) {
+        let name = file_name(&path);
+        if !name.starts_with("subject") {
+            continue;
+        }
+        let language = name
+            .strip_prefix("subject.")
+            .and_then(|rest| rest.strip_suffix(".md"))
+            .filter(|code| code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()));
+        let Some(language) = language else {
+            problems.push(Problem::new(
+                &path,
+                1,
+                "a subject is named subject.<language>.md with a two-letter code (en, ru, kk, fr...)",
+            ));
+            continue;
+        };
+        if let Some(text) = read_source(&path, problems) {
+            if text.text.trim().is_empty() {
+                problems.push(Problem::new(&path, 1, "the subject is empty"));
+            }
+            subjects.insert(language.to_string(), text.text);
+        }
+    }
+    let (language, span) = match &file.default_language {
+        Some(language) => (language.get_ref().as_str(), language.span()),
+        None => ("en", file.slug.span()),
+    };
+    if !subjects.contains_key(language) {
+        problems.push(source.problem(
+            span,
+            format!("no subject in the default language: add subject.{language}.md"),
+        ));
+    }
+    subjects
+}
+
+fn read_sheet(
+    dir: &Path,
+    source: &Source,
+    file: &ProjectFile,
+    problems: &mut Vec<Problem>,
+) -> Option<(Source, SheetFile)> {
+    let path = dir.join("sheet.toml");
+    let evaluation = file.evaluation.as_ref().map(|e| &e.get_ref().peers);
+    let peers = evaluation.map_or(0, |p| *p.get_ref());
+    if !path.exists() {
+        if let Some(peers_field) = evaluation.filter(|_| peers > 0) {
+            problems.push(source.problem(
+                peers_field.span(),
+                format!("{peers} peer evaluations need a grading sheet: add sheet.toml"),
+            ));
+        }
+        return None;
+    }
+    let sheet_source = read_source(&path, problems)?;
+    let sheet: SheetFile = sheet_source.parse(problems)?;
+    if peers == 0 {
+        problems.push(Problem::new(
+            &path,
+            1,
+            "a grading sheet without peer evaluations: set [evaluation] peers > 0 in project.toml",
+        ));
+    }
+    check_sheet(&sheet_source, &sheet, problems);
+    Some((sheet_source, sheet))
+}
+
+fn check_sheet(source: &Source, sheet: &SheetFile, problems: &mut Vec<Problem>) {
+    let mut seen_flags = BTreeSet::new();
+    for flag in &sheet.flags {
+        if !seen_flags.insert(*flag.get_ref()) {
+            problems.push(source.problem(flag.span(), "this flag is listed twice"));
+        }
+    }
+    if sheet.sections.get_ref().is_empty() {
+        problems.push(source.problem(sheet.sections.span(), "a grading sheet needs at least one section"));
+    }
+    let mut standard = 0;
+    for section in sheet.sections.get_ref() {
+        if section.questions.is_empty() {
+            problems.push(source.problem(
+                section.name.span(),
+                format!("section \"{}\" has no question", section.name.get_ref()),
+            ));
+        }
+        let mut texts = BTreeSet::new();
+        for question in &section.questions {
+            let text = question.text.get_ref().trim();
+            if text.is_empty() {
+                problems.push(source.problem(question.text.span(), "a question needs a text"));
+            } else if !texts.insert(text) {
+                problems.push(source.problem(question.text.span(), "this question appears twice in its section"));
+            }
+            standard += usize::from(!question.bonus);
+        }
+    }
+    if standard == 0 && !sheet.sections.get_ref().is_empty() {
+        problems.push(source.problem(
+            sheet.sections.span(),
+            "the sheet has only bonus questions: at least one must be standard",
+        ));
+    }
+}
+
+/// Checks the grader config and reads the hidden files of `tests/`.
+fn check_grader(
+    dir: &Path,
+    source: &Source,
+    file: &ProjectFile,
+    grader: &GraderConfig,
+    images: Option<&BTreeSet<String>>,
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, String> {
+    let span = file.grader.as_ref().map(|g| g.span()).unwrap_or_default();
+    if let Some(images) = images {
+        if !images.contains(grader.image.get_ref()) {
+            problems.push(source.problem(
+                grader.image.span(),
+                format!(
+                    "no grader image \"{}\" in grader-images/ (have: {})",
+                    grader.image.get_ref(),
+                    images.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
+    let required = grader.required_files.get_ref();
+    if required.is_empty() {
+        problems.push(source.problem(grader.required_files.span(), "required_files must name at least one file"));
+    }
+    for name in required {
+        if !is_plain_file_name(name) {
+            problems.push(source.problem(
+                grader.required_files.span(),
+                format!("\"{name}\" is not a plain file name"),
+            ));
+        }
+    }
+    if let Some(timeout) = &grader.timeout_ms {
+        if !(100..=10_000).contains(timeout.get_ref()) {
+            problems.push(source.problem(timeout.span(), "timeout_ms must be between 100 and 10000"));
+        }
+    }
+    if file.tests.is_empty() {
+        problems.push(source.problem(span.clone(), "a graded project needs at least one [[tests]]"));
+    }
+    let mut names = BTreeSet::new();
+    for test in &file.tests {
+        let name = test.get_ref().name.get_ref().trim();
+        if name.is_empty() {
+            problems.push(source.problem(test.get_ref().name.span(), "a test needs a name"));
+        } else if !names.insert(name) {
+            problems.push(source.problem(test.get_ref().name.span(), format!("two tests are named \"{name}\"")));
+        }
+    }
+    let hidden_files = read_hidden_files(&dir.join("tests"), problems);
+    for harness in &grader.harness {
+        if !hidden_files.contains_key(harness.get_ref()) {
+            problems.push(source.problem(
+                harness.span(),
+                format!("harness file tests/{} does not exist", harness.get_ref()),
+            ));
+        }
+    }
+    let solution = dir.join("solution");
+    if !solution.is_dir() {
+        problems.push(source.problem(
+            span,
+            "a graded project needs a reference solution in solution/",
+        ));
+    } else {
+        for name in required.iter().filter(|name| !solution.join(name).is_file()) {
+            problems.push(source.problem(
+                grader.required_files.span(),
+                format!("the reference solution has no {name}"),
+            ));
+        }
+    }
+    for wrong in sorted_entries(&dir.join("wrong")) {
+        if !wrong.is_dir() {
+            problems.push(Problem::new(&wrong, 1, "wrong/ holds one folder per known-wrong solution"));
+        }
+    }
+    hidden_files
+}
+
+/// Every file under `tests/`, by path relative to it. They travel to the grader as text.
+fn read_hidden_files(tests_dir: &Path, problems: &mut Vec<Problem>) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![tests_dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for path in sorted_entries(&dir) {
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(tests_dir).unwrap_or(&path);
+            let name = relative.to_string_lossy().replace('\\', "/");
+            if name == "spec.json" {
+                problems.push(Problem::new(&path, 1, "tests/spec.json is generated from project.toml: move its content there"));
+                continue;
+            }
+            match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => {
+                    files.insert(name, text);
+                }
+                Ok(Err(_)) => problems.push(Problem::new(&path, 1, "hidden test files must be UTF-8 text")),
+                Err(err) => problems.push(Problem::new(&path, 1, format!("cannot read: {err}"))),
+            }
+        }
+    }
+    files
+}

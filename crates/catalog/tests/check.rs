@@ -1,0 +1,523 @@
+//! `Catalog::load` against broken fixtures: a small valid catalog is written to a fresh
+//! folder, one mistake is put in, and the check must report exactly that mistake at the
+//! right `path:line`.
+
+use qadam_catalog::{Catalog, Problem};
+use std::path::{Path, PathBuf};
+
+const HELLO: &str = r#"slug = "hello"
+name = "hello"
+kind = "exercise"
+summary = "Say hello."
+xp = 10
+estimated_hours = 1
+
+[rules]
+min_mark = 100
+
+[grader]
+image = "shell"
+required_files = ["hello.sh"]
+harness = ["check.sh"]
+timeout_ms = 2000
+
+[[tests]]
+name = "says hello"
+expected_stdout = "hello\n"
+visibility = "visible"
+
+[[tests]]
+name = "says it once"
+expected_stdout = "hello\n"
+"#;
+
+const TEAM_UP: &str = r#"slug = "team-up"
+name = "Team up"
+kind = "project"
+summary = "Build something together."
+xp = 100
+estimated_hours = 10
+
+[team]
+min = 2
+max = 3
+
+[requires]
+projects = ["hello"]
+
+[evaluation]
+peers = 2
+duration_minutes = 30
+"#;
+
+const SHEET: &str = r#"guidelines = "Be kind."
+flags = ["ok", "cheat", "concerning"]
+
+[[sections]]
+name = "Mandatory"
+
+[[sections.questions]]
+text = "Does it work?"
+kind = "yes-no"
+
+[[sections.questions]]
+text = "Can every member explain it?"
+kind = "rating"
+
+[[sections]]
+name = "Bonus"
+
+[[sections.questions]]
+text = "Is there more?"
+kind = "yes-no"
+bonus = true
+"#;
+
+const EXAM: &str = r#"slug = "exam-one"
+name = "Exam one"
+kind = "exam"
+summary = "One level."
+xp = 50
+estimated_hours = 2
+
+[exam]
+duration_minutes = 60
+
+[[exam.levels]]
+exercises = ["hello"]
+"#;
+
+const CURSUS: &str = r#"slug = "core"
+name = "Core"
+
+[[stages]]
+name = "Week 1"
+projects = ["hello", "team-up"]
+"#;
+
+struct Fixture {
+    root: PathBuf,
+}
+
+impl Fixture {
+    /// A valid catalog: a graded exercise, a team project with a sheet, an exam, a cursus.
+    fn valid() -> Fixture {
+        let root = std::env::temp_dir().join(format!("qadam-catalog-{}", uuid_like()));
+        let fixture = Fixture { root };
+        fixture.write("cursus/core.toml", CURSUS);
+        fixture.write("basics/hello/project.toml", HELLO);
+        fixture.write("basics/hello/subject.en.md", "# hello\n\nPrint hello.\n");
+        fixture.write("basics/hello/tests/check.sh", "echo checking\n");
+        fixture.write("basics/hello/solution/hello.sh", "echo hello\n");
+        fixture.write("basics/hello/wrong/shouts/hello.sh", "echo HELLO\n");
+        fixture.write("basics/team-up/project.toml", TEAM_UP);
+        fixture.write("basics/team-up/subject.en.md", "# Team up\n");
+        fixture.write("basics/team-up/sheet.toml", SHEET);
+        fixture.write("exams/exam-one/project.toml", EXAM);
+        fixture.write("exams/exam-one/subject.en.md", "# Exam\n");
+        fixture
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        let path = self.root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn edit(&self, path: &str, from: &str, to: &str) {
+        let text = std::fs::read_to_string(self.root.join(path)).unwrap();
+        assert!(text.contains(from), "{path} has no {from:?}");
+        self.write(path, &text.replacen(from, to, 1));
+    }
+
+    fn remove(&self, path: &str) {
+        let path = self.root.join(path);
+        if path.is_dir() {
+            std::fs::remove_dir_all(path).unwrap();
+        } else {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+
+    fn problems(&self, images: Option<&Path>) -> Vec<String> {
+        match Catalog::load(&self.root, images) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.iter().map(|p| self.relative(p)).collect(),
+        }
+    }
+
+    fn relative(&self, problem: &Problem) -> String {
+        let path = problem.path.strip_prefix(&self.root).unwrap_or(&problem.path);
+        format!("{}:{}: {}", path.display(), problem.line, problem.message)
+    }
+
+    /// Exactly one problem, starting with `location` and containing `words`.
+    fn assert_one(&self, location: &str, words: &str) {
+        let problems = self.problems(None);
+        assert_eq!(problems.len(), 1, "expected one problem, got {problems:#?}");
+        let problem = &problems[0];
+        assert!(
+            problem.starts_with(location) && problem.contains(words),
+            "expected {location} ... {words}, got {problem}"
+        );
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!("{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+}
+
+fn images_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../grader-images")
+}
+
+#[test]
+fn the_valid_fixture_has_no_problem() {
+    let fixture = Fixture::valid();
+    assert_eq!(fixture.problems(Some(&images_root())), Vec::<String>::new());
+    let catalog = Catalog::load(&fixture.root, None).unwrap();
+    assert_eq!(catalog.projects.len(), 3);
+    let hello = catalog.project("hello").unwrap();
+    assert_eq!(hello.wrong_solutions().len(), 1);
+    // Hidden tests reach the grader but never the public definition.
+    let material = hello.grading_material().unwrap();
+    assert_eq!(material.spec["tests"].as_array().unwrap().len(), 2);
+    assert_eq!(material.spec["tests"][1]["visibility"], "hidden");
+    assert_eq!(material.files["check.sh"], "echo checking\n");
+    let definition = hello.definition();
+    assert_eq!(definition["grader"]["hidden_tests"], 1);
+    assert_eq!(
+        definition["grader"]["visible_tests"].as_array().unwrap().len(),
+        1
+    );
+    assert!(!definition.to_string().contains("says it once"));
+}
+
+#[test]
+fn a_toml_syntax_error_names_its_line() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "xp = 10", "xp = = 10");
+    f.assert_one("basics/hello/project.toml:5:", "");
+}
+
+#[test]
+fn an_unknown_key_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "[rules]\n", "[rules]\ncooldown = 3\n");
+    f.assert_one("basics/hello/project.toml:9:", "unknown field `cooldown`");
+}
+
+#[test]
+fn a_wrong_type_names_its_line() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "xp = 10", "xp = \"ten\"");
+    f.assert_one("basics/hello/project.toml:5:", "");
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "name = \"hello\"\n", "");
+    f.assert_one("basics/hello/project.toml:", "missing field `name`");
+}
+
+#[test]
+fn an_unknown_kind_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "kind = \"exercise\"", "kind = \"homework\"");
+    f.assert_one("basics/hello/project.toml:3:", "homework");
+}
+
+#[test]
+fn the_slug_must_be_the_folder_name() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "slug = \"hello\"", "slug = \"hallo\"");
+    // The cursus and the exam still name "hello", which no longer exists.
+    let problems = f.problems(None);
+    assert!(
+        problems.contains(&"basics/hello/project.toml:1: slug \"hallo\" must be the folder's name \"hello\"".to_string()),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_slug_with_capitals_is_refused() {
+    let f = Fixture::valid();
+    f.write("basics/Big/project.toml", &HELLO.replace("\"hello\"", "\"Big\""));
+    let problems = f.problems(None);
+    assert!(
+        problems.iter().any(|p| p.starts_with("basics/Big/project.toml:1:") && p.contains("lowercase")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn a_duplicate_slug_names_the_first_folder() {
+    let f = Fixture::valid();
+    f.write("more/hello/project.toml", HELLO);
+    f.write("more/hello/subject.en.md", "# hello again\n");
+    f.write("more/hello/tests/check.sh", "true\n");
+    f.write("more/hello/solution/hello.sh", "echo hello\n");
+    f.assert_one("more/hello/project.toml:1:", "already used by");
+}
+
+#[test]
+fn an_unknown_prerequisite_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/project.toml", "[\"hello\"]", "[\"hello\", \"libft\"]");
+    f.assert_one("basics/team-up/project.toml:13:", "unknown prerequisite \"libft\"");
+}
+
+#[test]
+fn a_prerequisite_cycle_is_reported_once() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "[rules]", "[requires]\nprojects = [\"team-up\"]\n\n[rules]");
+    let problems = f.problems(None);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].contains("prerequisite cycle: ")
+            && problems[0].contains("hello -> team-up -> hello")
+            || problems[0].contains("team-up -> hello -> team-up"),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn team_sizes_are_checked() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/project.toml", "min = 2", "min = 4");
+    f.assert_one("basics/team-up/project.toml:8:", "team size 4..3");
+}
+
+#[test]
+fn an_exercise_is_solo() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "[rules]", "[team]\nmin = 1\nmax = 2\n\n[rules]");
+    f.assert_one("basics/hello/project.toml:8:", "solo");
+}
+
+#[test]
+fn min_mark_cannot_exceed_125() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "min_mark = 100", "min_mark = 130");
+    f.assert_one("basics/hello/project.toml:9:", "above the highest mark");
+}
+
+#[test]
+fn peer_evaluations_need_a_sheet() {
+    let f = Fixture::valid();
+    f.remove("basics/team-up/sheet.toml");
+    f.assert_one("basics/team-up/project.toml:16:", "need a grading sheet");
+}
+
+#[test]
+fn a_sheet_needs_peer_evaluations() {
+    let f = Fixture::valid();
+    f.write("basics/hello/sheet.toml", SHEET);
+    f.assert_one("basics/hello/sheet.toml:1:", "without peer evaluations");
+}
+
+#[test]
+fn an_unknown_flag_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/sheet.toml", "\"cheat\"", "\"sloppy\"");
+    f.assert_one("basics/team-up/sheet.toml:2:", "sloppy");
+}
+
+#[test]
+fn a_flag_twice_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/sheet.toml", "\"concerning\"]", "\"concerning\", \"ok\"]");
+    f.assert_one("basics/team-up/sheet.toml:2:", "listed twice");
+}
+
+#[test]
+fn a_sheet_of_bonus_questions_only_is_refused() {
+    let f = Fixture::valid();
+    f.write(
+        "basics/team-up/sheet.toml",
+        "[[sections]]\nname = \"Bonus\"\n\n[[sections.questions]]\ntext = \"More?\"\nkind = \"yes-no\"\nbonus = true\n",
+    );
+    f.assert_one("basics/team-up/sheet.toml:", "only bonus questions");
+}
+
+#[test]
+fn an_empty_section_is_refused() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/sheet.toml", "[[sections]]\nname = \"Mandatory\"\n", "[[sections]]\nname = \"Empty\"\n\n[[sections]]\nname = \"Mandatory\"\n");
+    f.assert_one("basics/team-up/sheet.toml:5:", "section \"Empty\" has no question");
+}
+
+#[test]
+fn a_question_twice_in_a_section_is_refused() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/sheet.toml", "Can every member explain it?", "Does it work?");
+    f.assert_one("basics/team-up/sheet.toml:12:", "appears twice");
+}
+
+#[test]
+fn an_unknown_question_kind_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("basics/team-up/sheet.toml", "kind = \"rating\"", "kind = \"stars\"");
+    f.assert_one("basics/team-up/sheet.toml:13:", "stars");
+}
+
+#[test]
+fn a_missing_harness_file_is_named() {
+    let f = Fixture::valid();
+    f.remove("basics/hello/tests/check.sh");
+    f.assert_one("basics/hello/project.toml:14:", "tests/check.sh does not exist");
+}
+
+#[test]
+fn a_graded_project_needs_tests() {
+    let f = Fixture::valid();
+    let text = HELLO.split("[[tests]]").next().unwrap().to_string();
+    f.write("basics/hello/project.toml", &text);
+    f.assert_one("basics/hello/project.toml:11:", "at least one [[tests]]");
+}
+
+#[test]
+fn two_tests_with_one_name_are_refused() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "says it once", "says hello");
+    f.assert_one("basics/hello/project.toml:23:", "two tests are named \"says hello\"");
+}
+
+#[test]
+fn the_reference_solution_must_hold_the_required_files() {
+    let f = Fixture::valid();
+    f.remove("basics/hello/solution/hello.sh");
+    f.write("basics/hello/solution/hi.sh", "echo hello\n");
+    f.assert_one("basics/hello/project.toml:13:", "reference solution has no hello.sh");
+}
+
+#[test]
+fn a_graded_project_needs_a_reference_solution() {
+    let f = Fixture::valid();
+    f.remove("basics/hello/solution");
+    f.assert_one("basics/hello/project.toml:", "reference solution in solution/");
+}
+
+#[test]
+fn an_unknown_image_is_an_error_when_images_are_known() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "image = \"shell\"", "image = \"cobol\"");
+    assert_eq!(f.problems(None), Vec::<String>::new());
+    let problems = f.problems(Some(&images_root()));
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("basics/hello/project.toml:12: no grader image \"cobol\""),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn the_default_language_subject_must_exist() {
+    let f = Fixture::valid();
+    f.remove("basics/hello/subject.en.md");
+    f.write("basics/hello/subject.ru.md", "# привет\n");
+    f.assert_one("basics/hello/project.toml:1:", "add subject.en.md");
+    f.edit("basics/hello/project.toml", "kind = \"exercise\"", "kind = \"exercise\"\ndefault_language = \"ru\"");
+    assert_eq!(f.problems(None), Vec::<String>::new());
+}
+
+#[test]
+fn a_badly_named_subject_is_an_error() {
+    let f = Fixture::valid();
+    f.write("basics/hello/subject.english.md", "# hello\n");
+    f.assert_one("basics/hello/subject.english.md:1:", "two-letter code");
+}
+
+#[test]
+fn a_cursus_naming_an_unknown_project_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("cursus/core.toml", "\"team-up\"]", "\"team-up\", \"libft\"]");
+    f.assert_one("cursus/core.toml:6:", "unknown project \"libft\"");
+}
+
+#[test]
+fn a_project_twice_in_a_cursus_is_an_error() {
+    let f = Fixture::valid();
+    f.edit("cursus/core.toml", "\"team-up\"]", "\"team-up\"]\n\n[[stages]]\nname = \"Week 2\"\nprojects = [\"hello\"]");
+    f.assert_one("cursus/core.toml:10:", "appears twice");
+}
+
+#[test]
+fn a_cursus_slug_must_be_its_file_name() {
+    let f = Fixture::valid();
+    f.edit("cursus/core.toml", "slug = \"core\"", "slug = \"common-core\"");
+    f.assert_one("cursus/core.toml:1:", "must be the file's name");
+}
+
+#[test]
+fn exam_levels_name_graded_exercises() {
+    let f = Fixture::valid();
+    f.edit("exams/exam-one/project.toml", "[\"hello\"]", "[\"hello\", \"team-up\", \"nope\"]");
+    let problems = f.problems(None);
+    assert_eq!(
+        problems,
+        vec![
+            "exams/exam-one/project.toml:12: \"team-up\" must be a graded exercise".to_string(),
+            "exams/exam-one/project.toml:12: unknown exercise \"nope\"".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn an_exam_needs_its_exam_section() {
+    let f = Fixture::valid();
+    let text = EXAM.split("[exam]").next().unwrap().to_string();
+    f.write("exams/exam-one/project.toml", &text);
+    f.assert_one("exams/exam-one/project.toml:3:", "needs an [exam] section");
+}
+
+#[test]
+fn a_folder_without_project_toml_is_reported() {
+    let f = Fixture::valid();
+    f.write("basics/draft/subject.en.md", "# draft\n");
+    f.assert_one("basics/draft:1:", "no project.toml");
+}
+
+#[test]
+fn a_leftover_spec_json_is_reported() {
+    let f = Fixture::valid();
+    f.write("basics/hello/tests/spec.json", "{}");
+    f.assert_one("basics/hello/tests/spec.json:1:", "generated from project.toml");
+}
+
+#[test]
+fn a_project_nothing_grades_is_refused() {
+    let f = Fixture::valid();
+    f.remove("basics/team-up/sheet.toml");
+    f.edit("basics/team-up/project.toml", "peers = 2", "peers = 0");
+    f.assert_one("basics/team-up/project.toml:3:", "nothing would grade");
+}
+
+#[test]
+fn tests_need_a_grader_section() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/team-up/project.toml",
+        "duration_minutes = 30\n",
+        "duration_minutes = 30\n\n[[tests]]\nname = \"x\"\nexpected_stdout = \"\"\n",
+    );
+    f.assert_one("basics/team-up/project.toml:19:", "need a [grader] section");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "min_mark = 100", "min_mark = 130");
+    f.edit("cursus/core.toml", "\"team-up\"]", "\"team-up\", \"libft\"]");
+    f.edit("basics/team-up/sheet.toml", "\"cheat\"", "\"sloppy\"");
+    assert_eq!(f.problems(None).len(), 3);
+}

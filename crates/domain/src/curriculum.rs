@@ -1,0 +1,129 @@
+//! The words of the curriculum: kinds of project, grading-sheet questions and the flags
+//! an evaluator may raise, with what each flag does to a mark.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProjectKind {
+    /// A short graded exercise, solo (piscine days, tracks, exam pools).
+    Exercise,
+    /// A project, solo or in a team, usually peer-evaluated.
+    Project,
+    /// A short team project with a hard deadline (42's rushes).
+    Rush,
+    /// A timed session drawing one exercise per level.
+    Exam,
+}
+
+impl ProjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectKind::Exercise => "exercise",
+            ProjectKind::Project => "project",
+            ProjectKind::Rush => "rush",
+            ProjectKind::Exam => "exam",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ProjectKind> {
+        [Self::Exercise, Self::Project, Self::Rush, Self::Exam]
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+
+    /// Exercises and exams are taken alone.
+    pub fn is_solo_only(self) -> bool {
+        matches!(self, ProjectKind::Exercise | ProjectKind::Exam)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuestionKind {
+    /// Yes (full marks for the question) or no (none).
+    YesNo,
+    /// 0 to 5.
+    Rating,
+}
+
+impl QuestionKind {
+    pub fn max_points(self) -> u32 {
+        match self {
+            QuestionKind::YesNo => 1,
+            QuestionKind::Rating => 5,
+        }
+    }
+}
+
+/// A flag ends an evaluation. Positive ones keep the mark; negative ones replace it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    Ok,
+    Outstanding,
+    Empty,
+    Incomplete,
+    InvalidCompilation,
+    Norme,
+    Cheat,
+    Crash,
+    Leaks,
+    ForbiddenFunction,
+    CantSupport,
+    Concerning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagEffect {
+    /// The mark from the sheet stands.
+    KeepMark,
+    /// The final mark is this, whatever the sheet says.
+    SetMark(i32),
+}
+
+impl Flag {
+    pub fn is_positive(self) -> bool {
+        matches!(self, Flag::Ok | Flag::Outstanding)
+    }
+
+    pub fn effect(self) -> FlagEffect {
+        match self {
+            Flag::Ok | Flag::Outstanding => FlagEffect::KeepMark,
+            Flag::Cheat => FlagEffect::SetMark(-42),
+            _ => FlagEffect::SetMark(0),
+        }
+    }
+
+    /// Staff are alerted whatever the mark (a student in difficulty, suspected cheating).
+    pub fn alerts_staff(self) -> bool {
+        matches!(self, Flag::Concerning | Flag::Cheat)
+    }
+}
+
+/// The highest final mark, bonus included; `min_mark` can ask for any mark up to it.
+pub const MAX_MARK: u32 = 125;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negative_flags_replace_the_mark_and_cheat_costs_42() {
+        assert_eq!(Flag::Ok.effect(), FlagEffect::KeepMark);
+        assert_eq!(Flag::Outstanding.effect(), FlagEffect::KeepMark);
+        assert_eq!(Flag::Norme.effect(), FlagEffect::SetMark(0));
+        assert_eq!(Flag::Cheat.effect(), FlagEffect::SetMark(-42));
+        assert!(Flag::Concerning.alerts_staff());
+        assert!(!Flag::Leaks.alerts_staff());
+    }
+
+    #[test]
+    fn flags_and_kinds_are_kebab_case_in_files() {
+        let flag: Flag = serde_json::from_str("\"forbidden-function\"").unwrap();
+        assert_eq!(flag, Flag::ForbiddenFunction);
+        assert_eq!(ProjectKind::parse("rush"), Some(ProjectKind::Rush));
+        assert_eq!(ProjectKind::parse("Rush"), None);
+        assert!(ProjectKind::Exam.is_solo_only() && !ProjectKind::Rush.is_solo_only());
+    }
+}
