@@ -1,4 +1,4 @@
-//! `qadam grade` end to end: the real binary, the real Docker engine, the real C image.
+//! `qadam grade` end to end: the real binary, the real catalog, the real Docker engine and C image.
 
 mod support;
 
@@ -22,7 +22,7 @@ fn grade(dir: &Path, json: bool) -> std::process::Output {
     let mut command = qadam();
     command
         .current_dir(root())
-        .args(["grade", "--catalog", "tests/fixtures", "ft-strlen"])
+        .args(["grade", "--catalog", "projects-catalog", "ft-strlen"])
         .arg(dir);
     if json {
         command.arg("--json");
@@ -59,7 +59,7 @@ fn a_missing_project_is_an_error() {
     let dir = submission("int x;\n");
     let output = qadam()
         .current_dir(root())
-        .args(["grade", "--catalog", "tests/fixtures", "no-such-project"])
+        .args(["grade", "--catalog", "projects-catalog", "no-such-project"])
         .arg(&dir)
         .output()
         .unwrap();

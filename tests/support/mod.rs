@@ -97,6 +97,8 @@ impl Server {
                 &db.url,
             ])
             .env("QADAM_AUTH__JWT_SECRET", JWT_SECRET)
+            // No curriculum unless a test asks for one (QADAM_CATALOG_DIR in `env`).
+            .env("QADAM_CATALOG_DIR", "")
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         for (key, value) in env {
@@ -179,6 +181,16 @@ impl Server {
 
     pub fn get(&self, path: &str, token: &str) -> Response {
         self.call("GET", path, Some(token), None)
+    }
+
+    /// A GET with one extra request header.
+    pub fn get_with_header(&self, path: &str, token: &str, header: (&str, &str)) -> Response {
+        let result = ureq::get(&self.url(path))
+            .timeout(Duration::from_secs(30))
+            .set("Authorization", &format!("Bearer {token}"))
+            .set(header.0, header.1)
+            .call();
+        into_response(result)
     }
 
     pub fn post(&self, path: &str, token: &str, body: Value) -> Response {

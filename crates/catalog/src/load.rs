@@ -126,6 +126,7 @@ pub fn read_catalog(
             }
         }
     }
+    catalog.projects.sort_by(|a, b| a.slug().cmp(b.slug()));
     catalog
 }
 

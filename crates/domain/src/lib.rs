@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod curriculum;
+pub mod language;
 pub mod pagination;
 pub mod throttle;
 pub mod validate;

@@ -49,10 +49,11 @@ fn submission(files: &[(&str, &str)]) -> PathBuf {
 /// Grades `files` against `project` with its image, then checks the container is gone.
 async fn grade_files(project: &str, files: &[(&str, &str)], limits: &Limits) -> GradeResult {
     let dir = submission(files);
-    let job = pack_job(&dir, &material(project)).unwrap();
+    let material = material(project);
+    let job = pack_job(&dir, &material).unwrap();
     let docker = bollard::Docker::connect_with_local_defaults().unwrap();
     let name = format!("qadam-test-{}", uuid::Uuid::new_v4().simple());
-    let image = built_image(&tests.image);
+    let image = built_image(material.image());
     let result = grade_in(&docker, &name, &image, job, limits).await.unwrap();
     assert!(
         docker.inspect_container(&name, None).await.is_err(),

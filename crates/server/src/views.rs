@@ -115,3 +115,116 @@ impl<T> Paginated<T> {
         }
     }
 }
+
+/// A cursus with its stages in order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CursusView {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub archived: bool,
+    pub stages: Vec<StageView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StageView {
+    pub name: String,
+    pub projects: Vec<StageProjectView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StageProjectView {
+    pub slug: String,
+    pub name: String,
+    /// `exercise`, `project`, `rush` or `exam`.
+    pub kind: String,
+}
+
+impl CursusView {
+    pub fn new(
+        row: &qadam_db::models::CursusRow,
+        projects: Vec<(qadam_db::models::CursusProject, String, String, String)>,
+    ) -> CursusView {
+        let mut stages: Vec<StageView> = Vec::new();
+        let mut current = None;
+        for (link, slug, name, kind) in projects {
+            if current != Some(link.stage) {
+                current = Some(link.stage);
+                stages.push(StageView {
+                    name: link.stage_name.clone(),
+                    projects: Vec::new(),
+                });
+            }
+            if let Some(stage) = stages.last_mut() {
+                stage.projects.push(StageProjectView { slug, name, kind });
+            }
+        }
+        CursusView {
+            slug: row.slug.clone(),
+            name: row.name.clone(),
+            summary: row.summary.clone(),
+            archived: row.archived_at.is_some(),
+            stages,
+        }
+    }
+}
+
+/// A project in a list: enough to draw the curriculum graph.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectSummaryView {
+    pub slug: String,
+    pub name: String,
+    /// `exercise`, `project`, `rush` or `exam`.
+    pub kind: String,
+    pub summary: String,
+    pub xp: u64,
+    /// `{"min": 1, "max": 1}`
+    #[schema(value_type = Object)]
+    pub team: serde_json::Value,
+    /// `{"projects": [...], "level": 0.0}`
+    #[schema(value_type = Object)]
+    pub requires: serde_json::Value,
+    pub version: i32,
+    pub archived: bool,
+}
+
+impl ProjectSummaryView {
+    pub fn new(
+        row: &qadam_db::models::ProjectRow,
+        version: &qadam_db::models::ProjectVersion,
+    ) -> ProjectSummaryView {
+        let definition: serde_json::Value =
+            serde_json::from_str(&version.definition).unwrap_or_default();
+        ProjectSummaryView {
+            slug: row.slug.clone(),
+            name: row.name.clone(),
+            kind: row.kind.clone(),
+            summary: definition["summary"].as_str().unwrap_or("").to_string(),
+            xp: definition["xp"].as_u64().unwrap_or(0),
+            team: definition["team"].clone(),
+            requires: definition["requires"].clone(),
+            version: version.version,
+            archived: row.archived_at.is_some(),
+        }
+    }
+}
+
+/// One project as a student reads it: the subject in one language and everything public
+/// about the project. Hidden tests, harness files and reference solutions never appear.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectView {
+    pub slug: String,
+    pub version: i32,
+    pub archived: bool,
+    /// The language of `subject`.
+    pub language: String,
+    /// Every language the subject is written in.
+    pub languages: Vec<String>,
+    /// Markdown.
+    pub subject: String,
+    /// Rules, team size, prerequisites, evaluation, the grader's configuration with the
+    /// visible tests, the grading sheet and exam levels (projects-catalog/README.md).
+    #[schema(value_type = Object)]
+    pub definition: serde_json::Value,
+    pub updated_at: DateTime<Utc>,
+}

@@ -5,6 +5,7 @@ use actix_web::web::{self, get, patch, post, put, resource};
 pub mod audit;
 pub mod auth;
 pub mod campuses;
+pub mod curriculum;
 pub mod health;
 pub mod me;
 pub mod openapi;
@@ -41,6 +42,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                         .route(get().to(campuses::show))
                         .route(patch().to(campuses::update)),
                 )
-                .service(resource("/audit").route(get().to(audit::list))),
+                .service(resource("/audit").route(get().to(audit::list)))
+                .service(resource("/cursus").route(get().to(curriculum::list_cursus)))
+                .service(resource("/cursus/{slug}").route(get().to(curriculum::show_cursus)))
+                .service(resource("/projects").route(get().to(curriculum::list_projects)))
+                .service(
+                    resource("/projects/{slug}").route(get().to(curriculum::show_project)),
+                ),
         );
 }

@@ -1,6 +1,6 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
-use crate::routes::{audit, auth, campuses, health, me, users};
+use crate::routes::{audit, auth, campuses, curriculum, health, me, users};
 use actix_web::web::Json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -15,6 +15,8 @@ use utoipa::{Modify, OpenApi};
         users::list, users::create, users::show, users::update,
         campuses::list, campuses::create, campuses::show, campuses::update,
         audit::list,
+        curriculum::list_cursus, curriculum::show_cursus,
+        curriculum::list_projects, curriculum::show_project,
     ),
     modifiers(&BearerAuth),
     tags(
@@ -22,6 +24,7 @@ use utoipa::{Modify, OpenApi};
         (name = "users", description = "Accounts and profiles"),
         (name = "campuses", description = "Campuses of the school network"),
         (name = "audit", description = "Who changed what"),
+        (name = "curriculum", description = "Cursus and projects, synced from projects-catalog/"),
         (name = "health", description = "Liveness"),
     )
 )]

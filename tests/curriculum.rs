@@ -1,0 +1,121 @@
+//! The curriculum end to end: the real binary syncs the real projects-catalog on its
+//! first start, and students read cursus and projects over HTTP, in their language,
+//! without ever seeing a hidden test, a harness or a reference solution.
+
+mod support;
+
+use qadam_catalog::Catalog;
+use std::path::{Path, PathBuf};
+use support::Server;
+
+fn catalog_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("projects-catalog")
+}
+
+/// A server that synced the real catalog, and a student's token.
+fn start(backend: qadam_testkit::TestBackend) -> (Server, String) {
+    let dir = catalog_dir();
+    let server = Server::start_with(backend, &[("QADAM_CATALOG_DIR", dir.to_str().unwrap())]);
+    let admin = server.admin_token();
+    server.campus(&admin, "almaty");
+    let student = server.account(&admin, "aruzhan", "student", "almaty");
+    (server, student)
+}
+
+server_tests! {
+    fn cursus_and_projects_are_served_after_the_first_start(backend) {
+        let (server, student) = start(backend);
+        assert!(server.log().contains("synced the catalog on first start"), "{}", server.log());
+
+        let cursus = server.get("/api/v1/cursus", &student);
+        assert_eq!(cursus.status, 200, "{cursus:?}");
+        let piscine = cursus.body.as_array().unwrap().iter()
+            .find(|c| c["slug"] == "c-piscine").expect("the C piscine");
+        assert_eq!(piscine["stages"][0]["name"], "Shell 00");
+        assert_eq!(piscine["stages"][1]["projects"][2]["slug"], "ft-strlen");
+        assert_eq!(server.get("/api/v1/cursus/python", &student).body["stages"][0]["projects"][0]["slug"], "py-fizzbuzz");
+
+        let in_piscine = server.get("/api/v1/projects?cursus=c-piscine&per_page=200", &student);
+        assert_eq!(in_piscine.status, 200, "{in_piscine:?}");
+        assert!(in_piscine.body["total"].as_i64().unwrap() >= 27, "{in_piscine:?}");
+        let exams = server.get("/api/v1/projects?kind=exam", &student);
+        assert_eq!(exams.body["items"][0]["slug"], "exam-00", "{exams:?}");
+        let teams = server.get("/api/v1/projects?kind=project", &student);
+        let bsq = &teams.body["items"][0];
+        assert_eq!(bsq["slug"], "bsq");
+        assert_eq!(bsq["team"]["min"], 2);
+        assert_eq!(bsq["team"]["max"], 4);
+
+        let strlen = server.get("/api/v1/projects/ft-strlen", &student);
+        assert_eq!(strlen.status, 200, "{strlen:?}");
+        assert_eq!(strlen.body["version"], 1);
+        assert_eq!(strlen.body["definition"]["grader"]["allowed_functions"], serde_json::json!([]));
+        assert!(strlen.body["definition"]["grader"]["hidden_tests"].as_u64().unwrap() > 0);
+        let sheet = server.get("/api/v1/projects/bsq", &student).body["definition"]["sheet"].clone();
+        assert!(sheet["sections"].as_array().unwrap().len() >= 3, "{sheet}");
+        assert!(sheet["flags"].as_array().unwrap().iter().any(|f| f == "cheat"));
+    }
+
+    fn subjects_come_in_the_asked_language_with_a_fallback(backend) {
+        let (server, student) = start(backend);
+        let russian = server.get("/api/v1/projects/ft-strlen?lang=ru", &student);
+        assert_eq!(russian.body["language"], "ru", "{russian:?}");
+        assert_eq!(russian.body["languages"], serde_json::json!(["en", "fr", "kk", "ru"]));
+        let expected = std::fs::read_to_string(catalog_dir().join("c-piscine/ft-strlen/subject.ru.md")).unwrap();
+        assert_eq!(russian.body["subject"], expected.as_str());
+
+        let kazakh = server.get_with_header("/api/v1/projects/ft-strlen", &student, ("Accept-Language", "kk-KZ, ru;q=0.8"));
+        assert_eq!(kazakh.body["language"], "kk", "{kazakh:?}");
+        // ?lang= wins over the header; an unknown language falls back to the default.
+        let french = server.get_with_header("/api/v1/projects/ft-strlen?lang=fr", &student, ("Accept-Language", "kk"));
+        assert_eq!(french.body["language"], "fr");
+        let german = server.get("/api/v1/projects/ft-strlen?lang=de", &student);
+        assert_eq!(german.body["language"], "en");
+        let untranslated = server.get("/api/v1/projects/py-roman?lang=ru", &student);
+        assert_eq!(untranslated.body["language"], "en");
+        assert_eq!(untranslated.body["languages"], serde_json::json!(["en"]));
+    }
+
+    fn hidden_tests_harnesses_and_solutions_never_leave_the_server(backend) {
+        let (server, student) = start(backend);
+        let catalog = Catalog::load(&catalog_dir(), None).expect("the bundled catalog is valid");
+        let mut checked = 0;
+        for project in &catalog.projects {
+            let response = server.get(&format!("/api/v1/projects/{}", project.slug()), &student);
+            assert_eq!(response.status, 200, "{}: {response:?}", project.slug());
+            let body = response.body.to_string();
+            let Some(material) = project.grading_material() else { continue };
+            let visible: Vec<&str> = material.spec["tests"].as_array().unwrap().iter()
+                .filter(|t| t["visibility"] == "visible")
+                .filter_map(|t| t["expected_stdout"].as_str())
+                .collect();
+            for test in material.spec["tests"].as_array().unwrap() {
+                let expected = test["expected_stdout"].as_str().unwrap();
+                let secret = serde_json::to_string(expected).unwrap();
+                if test["visibility"] == "hidden" && expected.len() >= 12 && !visible.iter().any(|v| v.contains(expected)) {
+                    assert!(!body.contains(secret.trim_matches('"')), "{}: hidden test {} leaked", project.slug(), test["name"]);
+                    checked += 1;
+                }
+            }
+            for text in material.files.values().filter(|t| t.len() > 40) {
+                let quoted = serde_json::to_string(&text[..40]).unwrap();
+                assert!(!body.contains(quoted.trim_matches('"')), "{}: a harness file leaked", project.slug());
+            }
+        }
+        assert!(checked > 50, "only {checked} hidden expectations were checked");
+    }
+
+    fn the_curriculum_needs_a_login_and_reports_bad_filters(backend) {
+        let (server, student) = start(backend);
+        assert_eq!(server.call("GET", "/api/v1/projects", None, None).status, 401);
+        assert_eq!(server.call("GET", "/api/v1/cursus", None, None).status, 401);
+        let missing = server.get("/api/v1/projects/no-such-project", &student);
+        assert_eq!((missing.status, missing.code()), (404, "not_found"));
+        let kind = server.get("/api/v1/projects?kind=homework", &student);
+        assert_eq!((kind.status, kind.code()), (422, "invalid_request"));
+        let cursus = server.get("/api/v1/projects?cursus=no-such-cursus", &student);
+        assert_eq!(cursus.status, 404);
+        let unknown = server.get("/api/v1/projects?colour=blue", &student);
+        assert_eq!(unknown.status, 400, "{unknown:?}");
+    }
+}
