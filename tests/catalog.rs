@@ -26,7 +26,10 @@ fn the_starter_curriculum_passes_check_with_run_solutions() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let graded = stdout.lines().filter(|l| l.trim_start().starts_with("ok ")).count();
+    let graded = stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("ok "))
+        .count();
     assert!(graded >= 100, "only {graded} solutions graded:\n{stdout}");
     assert!(!stdout.contains("FAIL"), "{stdout}");
 }
@@ -77,10 +80,20 @@ fn sync_twice_on_a_fresh_database_changes_nothing_the_second_time() {
     let sync = || {
         let output = qadam()
             .current_dir(root())
-            .args(["catalog", "sync", "projects-catalog", "--database-url", &url])
+            .args([
+                "catalog",
+                "sync",
+                "projects-catalog",
+                "--database-url",
+                &url,
+            ])
             .output()
             .unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
     };
     let first = sync();
@@ -88,6 +101,9 @@ fn sync_twice_on_a_fresh_database_changes_nothing_the_second_time() {
     let second = sync();
     assert_eq!(second["created"], serde_json::json!([]), "{second}");
     assert_eq!(second["new_versions"], serde_json::json!([]), "{second}");
-    assert_eq!(second["unchanged"], first["created"].as_array().unwrap().len());
+    assert_eq!(
+        second["unchanged"],
+        first["created"].as_array().unwrap().len()
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

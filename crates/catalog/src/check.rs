@@ -24,7 +24,11 @@ pub fn check_references(catalog: &Catalog, problems: &mut Vec<Problem>) {
         for prerequisite in &project.file.requires.projects {
             let name = prerequisite.get_ref();
             if name == project.slug() {
-                problems.push(project.source.problem(prerequisite.span(), "a project cannot require itself"));
+                problems.push(
+                    project
+                        .source
+                        .problem(prerequisite.span(), "a project cannot require itself"),
+                );
             } else if !by_slug.contains_key(name.as_str()) && !unreadable.contains(name) {
                 problems.push(project.source.problem(
                     prerequisite.span(),
@@ -88,10 +92,11 @@ fn check_cycles(by_slug: &BTreeMap<&str, &Project>, problems: &mut Vec<Problem>)
                     .find(|p| p.get_ref() == cycle[1])
                     .map(|p| p.span())
                     .unwrap_or_default();
-                problems.push(first.source.problem(
-                    edge,
-                    format!("prerequisite cycle: {}", cycle.join(" -> ")),
-                ));
+                problems.push(
+                    first
+                        .source
+                        .problem(edge, format!("prerequisite cycle: {}", cycle.join(" -> "))),
+                );
                 return;
             }
             None => {}

@@ -25,7 +25,11 @@ impl Project {
     }
 
     pub fn prerequisites(&self) -> impl Iterator<Item = &str> {
-        self.file.requires.projects.iter().map(|p| p.get_ref().as_str())
+        self.file
+            .requires
+            .projects
+            .iter()
+            .map(|p| p.get_ref().as_str())
     }
 
     pub fn peers(&self) -> u32 {
@@ -68,11 +72,17 @@ impl Project {
             "tests": tests,
         });
         let optional = [
-            ("allowed_functions", grader.allowed_functions.as_ref().map(|f| json!(f))),
+            (
+                "allowed_functions",
+                grader.allowed_functions.as_ref().map(|f| json!(f)),
+            ),
             ("norm_header", grader.norm_header.map(|h| json!(h))),
             ("entry", grader.entry.as_ref().map(|e| json!(e))),
             ("limits", grader.limits.as_ref().map(|l| json!(l))),
-            ("cflags", Some(json!(grader.cflags)).filter(|_| !grader.cflags.is_empty())),
+            (
+                "cflags",
+                Some(json!(grader.cflags)).filter(|_| !grader.cflags.is_empty()),
+            ),
         ];
         for (key, value) in optional {
             if let Some(value) = value {

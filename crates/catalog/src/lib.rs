@@ -143,7 +143,10 @@ pub fn load_project(root: &Path, slug: &str) -> Result<Project, Vec<Problem>> {
         return Err(vec![Problem::new(
             root,
             1,
-            format!("no project \"{slug}\" (looked for {}/*/{slug}/project.toml)", root.display()),
+            format!(
+                "no project \"{slug}\" (looked for {}/*/{slug}/project.toml)",
+                root.display()
+            ),
         )]);
     };
     let mut problems = Vec::new();

@@ -61,9 +61,12 @@ fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 64
-        && slug
-            .split('-')
-            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && slug.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// A plain file name: no folder, no `..`, nothing hidden.
@@ -80,7 +83,10 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+    path.file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Reads every cursus file and project folder under `root`, checking each on its own.
@@ -110,7 +116,11 @@ pub fn read_catalog(
                 if path.extension().is_some_and(|ext| ext == "toml") {
                     catalog.cursus.extend(read_cursus(&path, problems));
                 } else if !file_name(&path).starts_with('.') {
-                    problems.push(Problem::new(&path, 1, "cursus/ holds only <slug>.toml files"));
+                    problems.push(Problem::new(
+                        &path,
+                        1,
+                        "cursus/ holds only <slug>.toml files",
+                    ));
                 }
             }
             continue;
@@ -137,7 +147,10 @@ fn read_cursus(path: &Path, problems: &mut Vec<Problem>) -> Option<Cursus> {
     if file.slug.get_ref() != &*stem {
         problems.push(source.problem(
             file.slug.span(),
-            format!("slug \"{}\" must be the file's name \"{stem}\"", file.slug.get_ref()),
+            format!(
+                "slug \"{}\" must be the file's name \"{stem}\"",
+                file.slug.get_ref()
+            ),
         ));
     }
     if file.stages.get_ref().is_empty() {
@@ -211,7 +224,10 @@ fn check_rules(source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>)
         if size.min < 1 || size.min > size.max || size.max > 10 {
             problems.push(source.problem(
                 team.span(),
-                format!("team size {}..{}: need 1 <= min <= max <= 10", size.min, size.max),
+                format!(
+                    "team size {}..{}: need 1 <= min <= max <= 10",
+                    size.min, size.max
+                ),
             ));
         } else if kind.is_solo_only() && size.max > 1 {
             problems.push(source.problem(
@@ -224,11 +240,17 @@ fn check_rules(source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>)
         if *min_mark.get_ref() > qadam_domain::curriculum::MAX_MARK {
             problems.push(source.problem(
                 min_mark.span(),
-                format!("min_mark {} is above the highest mark, 125", min_mark.get_ref()),
+                format!(
+                    "min_mark {} is above the highest mark, 125",
+                    min_mark.get_ref()
+                ),
             ));
         }
     }
-    let peers = file.evaluation.as_ref().map_or(0, |e| *e.get_ref().peers.get_ref());
+    let peers = file
+        .evaluation
+        .as_ref()
+        .map_or(0, |e| *e.get_ref().peers.get_ref());
     if let Some(evaluation) = &file.evaluation {
         let e = evaluation.get_ref();
         if *e.peers.get_ref() > 5 {
@@ -253,12 +275,18 @@ fn check_rules(source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>)
                 ));
             }
             if exam.get_ref().levels.get_ref().is_empty() {
-                problems.push(source.problem(exam.get_ref().levels.span(), "an exam needs at least one level"));
+                problems.push(source.problem(
+                    exam.get_ref().levels.span(),
+                    "an exam needs at least one level",
+                ));
             }
         }
         (_, Some(exam)) => problems.push(source.problem(
             exam.span(),
-            format!("[exam] belongs to kind = \"exam\", not \"{}\"", kind.as_str()),
+            format!(
+                "[exam] belongs to kind = \"exam\", not \"{}\"",
+                kind.as_str()
+            ),
         )),
         (_, None) => {
             if file.grader.is_none() && peers == 0 {
@@ -355,7 +383,10 @@ fn check_sheet(source: &Source, sheet: &SheetFile, problems: &mut Vec<Problem>) 
         }
     }
     if sheet.sections.get_ref().is_empty() {
-        problems.push(source.problem(sheet.sections.span(), "a grading sheet needs at least one section"));
+        problems.push(source.problem(
+            sheet.sections.span(),
+            "a grading sheet needs at least one section",
+        ));
     }
     let mut standard = 0;
     for section in sheet.sections.get_ref() {
@@ -371,7 +402,10 @@ fn check_sheet(source: &Source, sheet: &SheetFile, problems: &mut Vec<Problem>) 
             if text.is_empty() {
                 problems.push(source.problem(question.text.span(), "a question needs a text"));
             } else if !texts.insert(text) {
-                problems.push(source.problem(question.text.span(), "this question appears twice in its section"));
+                problems.push(source.problem(
+                    question.text.span(),
+                    "this question appears twice in its section",
+                ));
             }
             standard += usize::from(!question.bonus);
         }
@@ -408,7 +442,10 @@ fn check_grader(
     }
     let required = grader.required_files.get_ref();
     if required.is_empty() {
-        problems.push(source.problem(grader.required_files.span(), "required_files must name at least one file"));
+        problems.push(source.problem(
+            grader.required_files.span(),
+            "required_files must name at least one file",
+        ));
     }
     for name in required {
         if !is_plain_file_name(name) {
@@ -420,11 +457,15 @@ fn check_grader(
     }
     if let Some(timeout) = &grader.timeout_ms {
         if !(100..=10_000).contains(timeout.get_ref()) {
-            problems.push(source.problem(timeout.span(), "timeout_ms must be between 100 and 10000"));
+            problems
+                .push(source.problem(timeout.span(), "timeout_ms must be between 100 and 10000"));
         }
     }
     if file.tests.is_empty() {
-        problems.push(source.problem(span.clone(), "a graded project needs at least one [[tests]]"));
+        problems.push(source.problem(
+            span.clone(),
+            "a graded project needs at least one [[tests]]",
+        ));
     }
     let mut names = BTreeSet::new();
     for test in &file.tests {
@@ -432,7 +473,10 @@ fn check_grader(
         if name.is_empty() {
             problems.push(source.problem(test.get_ref().name.span(), "a test needs a name"));
         } else if !names.insert(name) {
-            problems.push(source.problem(test.get_ref().name.span(), format!("two tests are named \"{name}\"")));
+            problems.push(source.problem(
+                test.get_ref().name.span(),
+                format!("two tests are named \"{name}\""),
+            ));
         }
     }
     let hidden_files = read_hidden_files(&dir.join("tests"), problems);
@@ -451,7 +495,10 @@ fn check_grader(
             "a graded project needs a reference solution in solution/",
         ));
     } else {
-        for name in required.iter().filter(|name| !solution.join(name).is_file()) {
+        for name in required
+            .iter()
+            .filter(|name| !solution.join(name).is_file())
+        {
             problems.push(source.problem(
                 grader.required_files.span(),
                 format!("the reference solution has no {name}"),
@@ -460,7 +507,11 @@ fn check_grader(
     }
     for wrong in sorted_entries(&dir.join("wrong")) {
         if !wrong.is_dir() {
-            problems.push(Problem::new(&wrong, 1, "wrong/ holds one folder per known-wrong solution"));
+            problems.push(Problem::new(
+                &wrong,
+                1,
+                "wrong/ holds one folder per known-wrong solution",
+            ));
         }
     }
     hidden_files
@@ -479,14 +530,22 @@ fn read_hidden_files(tests_dir: &Path, problems: &mut Vec<Problem>) -> BTreeMap<
             let relative = path.strip_prefix(tests_dir).unwrap_or(&path);
             let name = relative.to_string_lossy().replace('\\', "/");
             if name == "spec.json" {
-                problems.push(Problem::new(&path, 1, "tests/spec.json is generated from project.toml: move its content there"));
+                problems.push(Problem::new(
+                    &path,
+                    1,
+                    "tests/spec.json is generated from project.toml: move its content there",
+                ));
                 continue;
             }
             match std::fs::read(&path).map(String::from_utf8) {
                 Ok(Ok(text)) => {
                     files.insert(name, text);
                 }
-                Ok(Err(_)) => problems.push(Problem::new(&path, 1, "hidden test files must be UTF-8 text")),
+                Ok(Err(_)) => problems.push(Problem::new(
+                    &path,
+                    1,
+                    "hidden test files must be UTF-8 text",
+                )),
                 Err(err) => problems.push(Problem::new(&path, 1, format!("cannot read: {err}"))),
             }
         }

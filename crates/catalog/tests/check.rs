@@ -23,7 +23,10 @@ fn the_valid_fixture_has_no_problem() {
     let definition = hello.definition();
     assert_eq!(definition["grader"]["hidden_tests"], 1);
     assert_eq!(
-        definition["grader"]["visible_tests"].as_array().unwrap().len(),
+        definition["grader"]["visible_tests"]
+            .as_array()
+            .unwrap()
+            .len(),
         1
     );
     assert!(!definition.to_string().contains("says it once"));
@@ -39,7 +42,11 @@ fn a_toml_syntax_error_names_its_line() {
 #[test]
 fn an_unknown_key_is_an_error() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "[rules]\n", "[rules]\ncooldown = 3\n");
+    f.edit(
+        "basics/hello/project.toml",
+        "[rules]\n",
+        "[rules]\ncooldown = 3\n",
+    );
     f.assert_one("basics/hello/project.toml:9:", "unknown field `cooldown`");
 }
 
@@ -60,18 +67,29 @@ fn a_missing_field_is_named() {
 #[test]
 fn an_unknown_kind_is_an_error() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "kind = \"exercise\"", "kind = \"homework\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "kind = \"exercise\"",
+        "kind = \"homework\"",
+    );
     f.assert_one("basics/hello/project.toml:3:", "homework");
 }
 
 #[test]
 fn the_slug_must_be_the_folder_name() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "slug = \"hello\"", "slug = \"hallo\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "slug = \"hello\"",
+        "slug = \"hallo\"",
+    );
     // The cursus and the exam still name "hello", which no longer exists.
     let problems = f.problems(None);
     assert!(
-        problems.contains(&"basics/hello/project.toml:1: slug \"hallo\" must be the folder's name \"hello\"".to_string()),
+        problems.contains(
+            &"basics/hello/project.toml:1: slug \"hallo\" must be the folder's name \"hello\""
+                .to_string()
+        ),
         "{problems:#?}"
     );
 }
@@ -79,10 +97,15 @@ fn the_slug_must_be_the_folder_name() {
 #[test]
 fn a_slug_with_capitals_is_refused() {
     let f = Fixture::valid();
-    f.write("basics/Big/project.toml", &HELLO.replace("\"hello\"", "\"Big\""));
+    f.write(
+        "basics/Big/project.toml",
+        &HELLO.replace("\"hello\"", "\"Big\""),
+    );
     let problems = f.problems(None);
     assert!(
-        problems.iter().any(|p| p.starts_with("basics/Big/project.toml:1:") && p.contains("lowercase")),
+        problems
+            .iter()
+            .any(|p| p.starts_with("basics/Big/project.toml:1:") && p.contains("lowercase")),
         "{problems:#?}"
     );
 }
@@ -100,14 +123,25 @@ fn a_duplicate_slug_names_the_first_folder() {
 #[test]
 fn an_unknown_prerequisite_is_an_error() {
     let f = Fixture::valid();
-    f.edit("basics/team-up/project.toml", "[\"hello\"]", "[\"hello\", \"libft\"]");
-    f.assert_one("basics/team-up/project.toml:13:", "unknown prerequisite \"libft\"");
+    f.edit(
+        "basics/team-up/project.toml",
+        "[\"hello\"]",
+        "[\"hello\", \"libft\"]",
+    );
+    f.assert_one(
+        "basics/team-up/project.toml:13:",
+        "unknown prerequisite \"libft\"",
+    );
 }
 
 #[test]
 fn a_prerequisite_cycle_is_reported_once() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "[rules]", "[requires]\nprojects = [\"team-up\"]\n\n[rules]");
+    f.edit(
+        "basics/hello/project.toml",
+        "[rules]",
+        "[requires]\nprojects = [\"team-up\"]\n\n[rules]",
+    );
     let problems = f.problems(None);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(
@@ -128,14 +162,22 @@ fn team_sizes_are_checked() {
 #[test]
 fn an_exercise_is_solo() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "[rules]", "[team]\nmin = 1\nmax = 2\n\n[rules]");
+    f.edit(
+        "basics/hello/project.toml",
+        "[rules]",
+        "[team]\nmin = 1\nmax = 2\n\n[rules]",
+    );
     f.assert_one("basics/hello/project.toml:8:", "solo");
 }
 
 #[test]
 fn min_mark_cannot_exceed_125() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "min_mark = 100", "min_mark = 130");
+    f.edit(
+        "basics/hello/project.toml",
+        "min_mark = 100",
+        "min_mark = 130",
+    );
     f.assert_one("basics/hello/project.toml:9:", "above the highest mark");
 }
 
@@ -163,7 +205,11 @@ fn an_unknown_flag_is_an_error() {
 #[test]
 fn a_flag_twice_is_an_error() {
     let f = Fixture::valid();
-    f.edit("basics/team-up/sheet.toml", "\"concerning\"]", "\"concerning\", \"ok\"]");
+    f.edit(
+        "basics/team-up/sheet.toml",
+        "\"concerning\"]",
+        "\"concerning\", \"ok\"]",
+    );
     f.assert_one("basics/team-up/sheet.toml:2:", "listed twice");
 }
 
@@ -180,21 +226,36 @@ fn a_sheet_of_bonus_questions_only_is_refused() {
 #[test]
 fn an_empty_section_is_refused() {
     let f = Fixture::valid();
-    f.edit("basics/team-up/sheet.toml", "[[sections]]\nname = \"Mandatory\"\n", "[[sections]]\nname = \"Empty\"\n\n[[sections]]\nname = \"Mandatory\"\n");
-    f.assert_one("basics/team-up/sheet.toml:5:", "section \"Empty\" has no question");
+    f.edit(
+        "basics/team-up/sheet.toml",
+        "[[sections]]\nname = \"Mandatory\"\n",
+        "[[sections]]\nname = \"Empty\"\n\n[[sections]]\nname = \"Mandatory\"\n",
+    );
+    f.assert_one(
+        "basics/team-up/sheet.toml:5:",
+        "section \"Empty\" has no question",
+    );
 }
 
 #[test]
 fn a_question_twice_in_a_section_is_refused() {
     let f = Fixture::valid();
-    f.edit("basics/team-up/sheet.toml", "Can every member explain it?", "Does it work?");
+    f.edit(
+        "basics/team-up/sheet.toml",
+        "Can every member explain it?",
+        "Does it work?",
+    );
     f.assert_one("basics/team-up/sheet.toml:12:", "appears twice");
 }
 
 #[test]
 fn an_unknown_question_kind_is_an_error() {
     let f = Fixture::valid();
-    f.edit("basics/team-up/sheet.toml", "kind = \"rating\"", "kind = \"stars\"");
+    f.edit(
+        "basics/team-up/sheet.toml",
+        "kind = \"rating\"",
+        "kind = \"stars\"",
+    );
     f.assert_one("basics/team-up/sheet.toml:13:", "stars");
 }
 
@@ -202,7 +263,10 @@ fn an_unknown_question_kind_is_an_error() {
 fn a_missing_harness_file_is_named() {
     let f = Fixture::valid();
     f.remove("basics/hello/tests/check.sh");
-    f.assert_one("basics/hello/project.toml:14:", "tests/check.sh does not exist");
+    f.assert_one(
+        "basics/hello/project.toml:14:",
+        "tests/check.sh does not exist",
+    );
 }
 
 #[test]
@@ -217,7 +281,10 @@ fn a_graded_project_needs_tests() {
 fn two_tests_with_one_name_are_refused() {
     let f = Fixture::valid();
     f.edit("basics/hello/project.toml", "says it once", "says hello");
-    f.assert_one("basics/hello/project.toml:23:", "two tests are named \"says hello\"");
+    f.assert_one(
+        "basics/hello/project.toml:23:",
+        "two tests are named \"says hello\"",
+    );
 }
 
 #[test]
@@ -225,20 +292,30 @@ fn the_reference_solution_must_hold_the_required_files() {
     let f = Fixture::valid();
     f.remove("basics/hello/solution/hello.sh");
     f.write("basics/hello/solution/hi.sh", "echo hello\n");
-    f.assert_one("basics/hello/project.toml:13:", "reference solution has no hello.sh");
+    f.assert_one(
+        "basics/hello/project.toml:13:",
+        "reference solution has no hello.sh",
+    );
 }
 
 #[test]
 fn a_graded_project_needs_a_reference_solution() {
     let f = Fixture::valid();
     f.remove("basics/hello/solution");
-    f.assert_one("basics/hello/project.toml:", "reference solution in solution/");
+    f.assert_one(
+        "basics/hello/project.toml:",
+        "reference solution in solution/",
+    );
 }
 
 #[test]
 fn an_unknown_image_is_an_error_when_images_are_known() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "image = \"shell\"", "image = \"cobol\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "image = \"shell\"",
+        "image = \"cobol\"",
+    );
     assert_eq!(f.problems(None), Vec::<String>::new());
     let problems = f.problems(Some(&images_root()));
     assert_eq!(problems.len(), 1, "{problems:#?}");
@@ -254,7 +331,11 @@ fn the_default_language_subject_must_exist() {
     f.remove("basics/hello/subject.en.md");
     f.write("basics/hello/subject.ru.md", "# привет\n");
     f.assert_one("basics/hello/project.toml:1:", "add subject.en.md");
-    f.edit("basics/hello/project.toml", "kind = \"exercise\"", "kind = \"exercise\"\ndefault_language = \"ru\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "kind = \"exercise\"",
+        "kind = \"exercise\"\ndefault_language = \"ru\"",
+    );
     assert_eq!(f.problems(None), Vec::<String>::new());
 }
 
@@ -268,28 +349,44 @@ fn a_badly_named_subject_is_an_error() {
 #[test]
 fn a_cursus_naming_an_unknown_project_is_an_error() {
     let f = Fixture::valid();
-    f.edit("cursus/core.toml", "\"team-up\"]", "\"team-up\", \"libft\"]");
+    f.edit(
+        "cursus/core.toml",
+        "\"team-up\"]",
+        "\"team-up\", \"libft\"]",
+    );
     f.assert_one("cursus/core.toml:6:", "unknown project \"libft\"");
 }
 
 #[test]
 fn a_project_twice_in_a_cursus_is_an_error() {
     let f = Fixture::valid();
-    f.edit("cursus/core.toml", "\"team-up\"]", "\"team-up\"]\n\n[[stages]]\nname = \"Week 2\"\nprojects = [\"hello\"]");
+    f.edit(
+        "cursus/core.toml",
+        "\"team-up\"]",
+        "\"team-up\"]\n\n[[stages]]\nname = \"Week 2\"\nprojects = [\"hello\"]",
+    );
     f.assert_one("cursus/core.toml:10:", "appears twice");
 }
 
 #[test]
 fn a_cursus_slug_must_be_its_file_name() {
     let f = Fixture::valid();
-    f.edit("cursus/core.toml", "slug = \"core\"", "slug = \"common-core\"");
+    f.edit(
+        "cursus/core.toml",
+        "slug = \"core\"",
+        "slug = \"common-core\"",
+    );
     f.assert_one("cursus/core.toml:1:", "must be the file's name");
 }
 
 #[test]
 fn exam_levels_name_graded_exercises() {
     let f = Fixture::valid();
-    f.edit("exams/exam-one/project.toml", "[\"hello\"]", "[\"hello\", \"team-up\", \"nope\"]");
+    f.edit(
+        "exams/exam-one/project.toml",
+        "[\"hello\"]",
+        "[\"hello\", \"team-up\", \"nope\"]",
+    );
     let problems = f.problems(None);
     assert_eq!(
         problems,
@@ -319,7 +416,10 @@ fn a_folder_without_project_toml_is_reported() {
 fn a_leftover_spec_json_is_reported() {
     let f = Fixture::valid();
     f.write("basics/hello/tests/spec.json", "{}");
-    f.assert_one("basics/hello/tests/spec.json:1:", "generated from project.toml");
+    f.assert_one(
+        "basics/hello/tests/spec.json:1:",
+        "generated from project.toml",
+    );
 }
 
 #[test]
@@ -344,8 +444,16 @@ fn tests_need_a_grader_section() {
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "min_mark = 100", "min_mark = 130");
-    f.edit("cursus/core.toml", "\"team-up\"]", "\"team-up\", \"libft\"]");
+    f.edit(
+        "basics/hello/project.toml",
+        "min_mark = 100",
+        "min_mark = 130",
+    );
+    f.edit(
+        "cursus/core.toml",
+        "\"team-up\"]",
+        "\"team-up\", \"libft\"]",
+    );
     f.edit("basics/team-up/sheet.toml", "\"cheat\"", "\"sloppy\"");
     assert_eq!(f.problems(None).len(), 3);
 }

@@ -219,8 +219,8 @@ fn uuid_like() -> String {
     )
 }
 
-pub fn grader(images_root: &Path, catalog: &Path, project: &str, n: usize) -> anyhow::Result<()> {
-    let material = GradingMaterial::from_runner_dir(&catalog.join(project).join("tests"))
+pub fn grader(images_root: &Path, fixtures: &Path, project: &str, n: usize) -> anyhow::Result<()> {
+    let material = GradingMaterial::from_runner_dir(&fixtures.join(project).join("tests"))
         .map_err(anyhow::Error::msg)?;
     let tag = images::image_tag(images_root, material.image())?;
     let dir = std::env::temp_dir().join(format!("qadam-bench-{}", std::process::id()));

@@ -1,7 +1,7 @@
 //! `qadam catalog check` and `qadam catalog sync`, and the first-start sync of `serve`.
 
 use anyhow::{bail, Context};
-use qadam_catalog::{Catalog, Project, Problem};
+use qadam_catalog::{Catalog, Problem, Project};
 use qadam_db::queries::{audit::AuditActor, projects};
 use qadam_grader::{images, GradeResult, Status};
 use std::path::{Path, PathBuf};
@@ -73,16 +73,21 @@ fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Ve
             });
         }
     }
-    println!("grading {} solutions with the sandboxed grader...", runs.len());
+    println!(
+        "grading {} solutions with the sandboxed grader...",
+        runs.len()
+    );
     let runtime = tokio::runtime::Runtime::new()?;
-    let docker = bollard::Docker::connect_with_local_defaults()
-        .context("cannot reach the Docker engine")?;
+    let docker =
+        bollard::Docker::connect_with_local_defaults().context("cannot reach the Docker engine")?;
     let started = std::time::Instant::now();
     let results = runtime.block_on(async {
         let limit = Arc::new(tokio::sync::Semaphore::new(2));
         let mut tasks = Vec::new();
         for run in &runs {
-            let project = catalog.project(&run.slug).expect("runs name loaded projects");
+            let project = catalog
+                .project(&run.slug)
+                .expect("runs name loaded projects");
             let (tag, job, limits) = prepare(images_root, project, &run.submission)?;
             let docker = docker.clone();
             let limit = limit.clone();
@@ -104,11 +109,18 @@ fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Ve
             Err(err) => GradeResult::outer(Status::InternalError, err.to_string()),
         };
         let passed = outcome.status == Status::Passed;
-        let name = run.submission.strip_prefix(&catalog.root).unwrap_or(&run.submission);
+        let name = run
+            .submission
+            .strip_prefix(&catalog.root)
+            .unwrap_or(&run.submission);
         let verdict = status_label(outcome.status);
         println!(
             "  {} {name}: {verdict}",
-            if passed == run.must_pass { "ok  " } else { "FAIL" },
+            if passed == run.must_pass {
+                "ok  "
+            } else {
+                "FAIL"
+            },
             name = name.display()
         );
         if passed != run.must_pass || outcome.status == Status::InternalError {

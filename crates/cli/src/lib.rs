@@ -103,8 +103,9 @@ enum BenchCommand {
         /// Submissions graded per row.
         #[arg(long, default_value_t = 30)]
         submissions: usize,
+        /// A folder of runner-format fixtures (PROJECT/tests/spec.json and harness).
         #[arg(long, value_name = "DIR", default_value = "tests/fixtures")]
-        catalog: PathBuf,
+        fixtures: PathBuf,
         #[arg(long, default_value = "ft-strlen-bench")]
         project: String,
         #[arg(long, value_name = "DIR", default_value = "grader-images")]
@@ -272,13 +273,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             command:
                 BenchCommand::Grader {
                     submissions,
-                    catalog,
+                    fixtures,
                     project,
                     images,
                 },
         } => {
             init_logging("warn");
-            bench::grader(&images, &catalog, &project, submissions)
+            bench::grader(&images, &fixtures, &project, submissions)
         }
         Command::Admin { common, command } => {
             let settings = common.settings()?;

@@ -569,7 +569,10 @@ pub mod cursus {
         cursus_projects::table
             .inner_join(projects::table)
             .filter(cursus_projects::cursus_id.eq(cursus_id))
-            .order((cursus_projects::stage.asc(), cursus_projects::position.asc()))
+            .order((
+                cursus_projects::stage.asc(),
+                cursus_projects::position.asc(),
+            ))
             .select((
                 CursusProject::as_select(),
                 projects::slug,

@@ -67,8 +67,14 @@ mod tests {
     #[test]
     fn the_wanted_language_wins_then_the_default_then_any() {
         let available = strings(&["en", "kk", "ru"]);
-        assert_eq!(choose_language(&strings(&["fr", "kk"]), &available, "en"), Some("kk"));
-        assert_eq!(choose_language(&strings(&["fr"]), &available, "en"), Some("en"));
+        assert_eq!(
+            choose_language(&strings(&["fr", "kk"]), &available, "en"),
+            Some("kk")
+        );
+        assert_eq!(
+            choose_language(&strings(&["fr"]), &available, "en"),
+            Some("en")
+        );
         assert_eq!(choose_language(&[], &available, "ru"), Some("ru"));
         assert_eq!(choose_language(&[], &strings(&["kk"]), "en"), Some("kk"));
         assert_eq!(choose_language(&[], &[], "en"), None);

@@ -42,8 +42,12 @@ pub fn pack_job(
     let mut total = 0u64;
     add_tree(&mut builder, submission_dir, "submission", &mut total)?;
     let spec = serde_json::to_vec(&material.spec).expect("a JSON value serialises");
-    let files = std::iter::once(("spec.json", spec.as_slice()))
-        .chain(material.files.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
+    let files = std::iter::once(("spec.json", spec.as_slice())).chain(
+        material
+            .files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_bytes())),
+    );
     for (name, data) in files {
         total += data.len() as u64;
         if total > MAX_JOB_BYTES {

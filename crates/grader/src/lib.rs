@@ -46,15 +46,19 @@ impl GradingMaterial {
         let spec_path = dir.join("spec.json");
         let text = std::fs::read_to_string(&spec_path)
             .map_err(|err| format!("cannot read {}: {err}", spec_path.display()))?;
-        let spec: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|err| format!("{}: {err}", spec_path.display()))?;
+        let spec: serde_json::Value =
+            serde_json::from_str(&text).map_err(|err| format!("{}: {err}", spec_path.display()))?;
         if spec["image"].as_str().is_none() {
             return Err(format!("{}: no \"image\"", spec_path.display()));
         }
         let mut files = BTreeMap::new();
         for entry in std::fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))? {
             let path = entry.map_err(|err| err.to_string())?.path();
-            let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
             if name != "spec.json" && path.is_file() {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|err| format!("cannot read {}: {err}", path.display()))?;

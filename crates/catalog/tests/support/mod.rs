@@ -147,7 +147,10 @@ impl Fixture {
     }
 
     pub fn relative(&self, problem: &Problem) -> String {
-        let path = problem.path.strip_prefix(&self.root).unwrap_or(&problem.path);
+        let path = problem
+            .path
+            .strip_prefix(&self.root)
+            .unwrap_or(&problem.path);
         format!("{}:{}: {}", path.display(), problem.line, problem.message)
     }
 
@@ -172,10 +175,13 @@ impl Drop for Fixture {
 fn uuid_like() -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
-    format!("{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 pub fn images_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../grader-images")
 }
-

@@ -20,7 +20,10 @@ pub async fn list_cursus(state: Data<AppState>, _me: AuthUser) -> ApiResult<Json
         .db
         .read(|conn| {
             let mut views = Vec::new();
-            for row in cursus::all(conn)?.iter().filter(|c| c.archived_at.is_none()) {
+            for row in cursus::all(conn)?
+                .iter()
+                .filter(|c| c.archived_at.is_none())
+            {
                 views.push(CursusView::new(row, cursus::projects_of(conn, &row.id)?));
             }
             Ok(views)
@@ -140,8 +143,8 @@ pub async fn show_project(
         .read(move |conn| {
             let (row, version) = found(projects::current_by_slug(conn, &slug), "project")?;
             let subjects = projects::subjects_of(conn, &version.id)?;
-            let definition: serde_json::Value = serde_json::from_str(&version.definition)
-                .map_err(|err| {
+            let definition: serde_json::Value =
+                serde_json::from_str(&version.definition).map_err(|err| {
                     tracing::error!(%err, project = %row.slug, "stored definition is not JSON");
                     ApiError::internal()
                 })?;

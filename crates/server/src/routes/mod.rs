@@ -46,8 +46,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .service(resource("/cursus").route(get().to(curriculum::list_cursus)))
                 .service(resource("/cursus/{slug}").route(get().to(curriculum::show_cursus)))
                 .service(resource("/projects").route(get().to(curriculum::list_projects)))
-                .service(
-                    resource("/projects/{slug}").route(get().to(curriculum::show_project)),
-                ),
+                .service(resource("/projects/{slug}").route(get().to(curriculum::show_project))),
         );
 }
