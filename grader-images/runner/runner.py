@@ -32,6 +32,11 @@ MAX_FILES = 2000
 MAX_OUTPUT_BYTES = 64 * 1024
 SHOWN_OUTPUT_CHARS = 500
 MAX_TEST_TIMEOUT_MS = 10000
+# valgrind's exit code when it found a memory error or a leak (a program is unlikely to
+# pick it; one that does only fails its own test).
+VALGRIND_EXIT = 213
+VALGRIND = ["valgrind", "-q", "--vgdb=no", "--leak-check=full", "--show-leak-kinds=definite,indirect",
+            "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=%d" % VALGRIND_EXIT]
 # Symbols a C compiler may emit calls to on its own; never counted as forbidden.
 COMPILER_SYMBOLS = {"__stack_chk_fail", "_GLOBAL_OFFSET_TABLE_", "__gmon_start__"}
 
@@ -361,14 +366,43 @@ def build_c(spec):
     return binary
 
 
+def split_valgrind(err):
+    """valgrind's report (its `==PID==` lines) apart from the program's own stderr."""
+    report, rest = [], []
+    for line in err.decode("utf-8", "replace").splitlines(keepends=True):
+        (report if re.match(r"==\d+== ", line) else rest).append(line)
+    return "".join(report), "".join(rest).encode()
+
+
+def valgrind_message(report):
+    """The first thing valgrind complained about, in a sentence."""
+    for line in report.splitlines():
+        text = re.sub(r"^==\d+== ", "", line).strip()
+        if "definitely lost" in text or "indirectly lost" in text:
+            return "memory leak: " + text
+        if text.startswith(("Invalid", "Conditional jump", "Use of uninitialised", "Mismatched free",
+                            "Source and destination overlap")) or "free()" in text:
+            return "memory error: " + text
+    return "valgrind reported a memory error"
+
+
 def run_tests(spec, command, extra_env):
     results = []
-    # A project chooses its per-test time, within a hard maximum.
-    timeout_s = min(int(spec.get("timeout_ms", 2000)), MAX_TEST_TIMEOUT_MS) / 1000.0
+    # A project chooses its per-test time, within a hard maximum; valgrind runs programs
+    # about ten times slower, so it gets five times the time, within the same maximum.
+    timeout_ms = int(spec.get("timeout_ms", 2000))
+    valgrind = bool(spec.get("valgrind")) and spec.get("image", "c") == "c"
+    if valgrind:
+        command = VALGRIND + command
+        timeout_ms *= 5
+    timeout_s = min(timeout_ms, MAX_TEST_TIMEOUT_MS) / 1000.0
     for test in spec["tests"]:
         code, sig, out, err, timed_out, truncated = run_as_student(
             command + test.get("args", []), test.get("stdin", "").encode(), timeout_s, BUILD_DIR,
             extra_env=extra_env)
+        report = ""
+        if valgrind:
+            report, err = split_valgrind(err)
         expected = test.get("expected_stdout")
         expected_exit = test.get("expected_exit", 0)
         result = {"name": test["name"], "visibility": test.get("visibility", "visible"), "output": shown(out + err)}
@@ -385,6 +419,8 @@ def run_tests(spec, command, extra_env):
         elif sig is not None:
             result.update(status="crashed", message="crashed with signal %s" % signal.Signals(sig).name,
                           signal=signal.Signals(sig).name)
+        elif valgrind and code == VALGRIND_EXIT and report:
+            result.update(status="failed", message=valgrind_message(report))
         elif expected is not None and out.decode("utf-8", "replace") != expected:
             result.update(status="failed", message="expected:\n%s\ngot:\n%s" % (shown(expected.encode()), shown(out)))
         elif code != expected_exit:

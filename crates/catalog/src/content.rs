@@ -83,6 +83,7 @@ impl Project {
                 "cflags",
                 Some(json!(grader.cflags)).filter(|_| !grader.cflags.is_empty()),
             ),
+            ("valgrind", grader.valgrind().then_some(json!(true))),
         ];
         for (key, value) in optional {
             if let Some(value) = value {
@@ -122,6 +123,7 @@ impl Project {
                 "required_files": grader.required_files.get_ref(),
                 "allowed_functions": grader.allowed_functions,
                 "norm": grader.norm,
+                "valgrind": grader.valgrind(),
                 "timeout_ms": grader.timeout_ms.as_ref().map_or(2000, |t| *t.get_ref()),
                 "hidden_tests": file.tests.len() - visible.len(),
                 "visible_tests": visible,

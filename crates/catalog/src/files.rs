@@ -89,6 +89,8 @@ pub struct GraderConfig {
     #[serde(default)]
     pub norm: bool,
     pub norm_header: Option<bool>,
+    /// C: every test runs under valgrind; a leak or an invalid access fails it.
+    pub valgrind: Option<Spanned<bool>>,
     #[serde(default)]
     pub harness: Vec<Spanned<String>>,
     pub entry: Option<String>,
@@ -96,6 +98,12 @@ pub struct GraderConfig {
     pub cflags: Vec<String>,
     pub timeout_ms: Option<Spanned<u32>>,
     pub limits: Option<GraderLimits>,
+}
+
+impl GraderConfig {
+    pub fn valgrind(&self) -> bool {
+        self.valgrind.as_ref().is_some_and(|v| *v.get_ref())
+    }
 }
 
 #[derive(Debug, Deserialize, serde::Serialize)]

@@ -440,6 +440,14 @@ fn check_grader(
             ));
         }
     }
+    if let Some(valgrind) = grader.valgrind.as_ref().filter(|v| *v.get_ref()) {
+        if grader.image.get_ref() != "c" {
+            problems.push(source.problem(
+                valgrind.span(),
+                "valgrind applies to C projects (image = \"c\") only",
+            ));
+        }
+    }
     let required = grader.required_files.get_ref();
     if required.is_empty() {
         problems.push(source.problem(

@@ -457,3 +457,17 @@ fn every_problem_is_reported_in_one_run() {
     f.edit("basics/team-up/sheet.toml", "\"cheat\"", "\"sloppy\"");
     assert_eq!(f.problems(None).len(), 3);
 }
+
+#[test]
+fn valgrind_is_for_c_projects_only() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "timeout_ms = 2000",
+        "timeout_ms = 2000\nvalgrind = true",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:16:",
+        "valgrind applies to C projects",
+    );
+}

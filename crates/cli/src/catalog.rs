@@ -82,6 +82,16 @@ fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Ve
         bollard::Docker::connect_with_local_defaults().context("cannot reach the Docker engine")?;
     let started = std::time::Instant::now();
     let results = runtime.block_on(async {
+        // A missing image would make every run an internal error: say so once instead.
+        let mut tags = std::collections::BTreeSet::new();
+        for project in catalog.projects.iter().filter_map(|p| p.grading_material()) {
+            tags.insert(images::image_tag(images_root, project.image())?);
+        }
+        for tag in &tags {
+            if docker.inspect_image(tag).await.is_err() {
+                bail!("the grader image {tag} is not built: run `qadam images build`");
+            }
+        }
         let limit = Arc::new(tokio::sync::Semaphore::new(2));
         let mut tasks = Vec::new();
         for run in &runs {
