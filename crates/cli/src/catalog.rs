@@ -198,15 +198,20 @@ pub fn sync_on_first_start(pool: &qadam_db::Pool, dir: &Path) -> anyhow::Result<
         return Ok(());
     }
     match Catalog::load(dir, None) {
-        Ok(catalog) => {
-            let report = qadam_catalog::sync(&mut conn, &catalog, &AuditActor::cli())?;
-            tracing::info!(
+        // Several processes starting together on one PostgreSQL database may race
+        // here; the loser's transaction fails whole and the winner's curriculum stands.
+        Ok(catalog) => match qadam_catalog::sync(&mut conn, &catalog, &AuditActor::cli()) {
+            Ok(report) => tracing::info!(
                 catalog = %dir.display(),
                 projects = report.created.len(),
                 cursus = report.cursus_changed.len(),
                 "synced the catalog on first start"
-            );
-        }
+            ),
+            Err(err) => tracing::warn!(
+                %err,
+                "the first-start catalog sync failed; run `qadam catalog sync`"
+            ),
+        },
         Err(problems) => {
             for problem in problems.iter().take(20) {
                 tracing::warn!(%problem, "catalog problem");
