@@ -2,7 +2,7 @@
 //! grading material only the grader sees, and a hash of both (with the subjects) that
 //! tells a changed project from an unchanged one.
 
-use crate::files::{Visibility, DEFAULT_MIN_MARK};
+use crate::files::{TestCase, Visibility, DEFAULT_MIN_MARK};
 use crate::Project;
 use qadam_grader::GradingMaterial;
 use serde_json::{json, Value};
@@ -39,7 +39,28 @@ impl Project {
             .map_or(0, |e| *e.get_ref().peers.get_ref())
     }
 
+    /// A test's standard input, from `stdin` or `stdin_file`.
+    pub fn test_stdin<'a>(&'a self, test: &'a TestCase) -> Option<&'a str> {
+        match &test.stdin_file {
+            Some(file) => self.hidden_files.get(file.get_ref()).map(String::as_str),
+            None => test.stdin.as_deref(),
+        }
+    }
+
+    /// A test's expected output, from `expected_stdout` or `expected_stdout_file`.
+    pub fn test_expected<'a>(&'a self, test: &'a TestCase) -> &'a str {
+        match &test.expected_stdout_file {
+            Some(file) => self
+                .hidden_files
+                .get(file.get_ref())
+                .map_or("", String::as_str),
+            None => test.expected_stdout.as_deref().unwrap_or(""),
+        }
+    }
+
     /// The runner's spec (grader-images/README.md) with every test, and the hidden files.
+    /// Files used only as a test's input or expected output are inlined in the spec and
+    /// not sent twice.
     pub fn grading_material(&self) -> Option<GradingMaterial> {
         let grader = self.file.grader.as_ref()?.get_ref();
         let tests: Vec<Value> = self
@@ -51,10 +72,10 @@ impl Project {
                 let mut spec = json!({
                     "name": test.name.get_ref(),
                     "args": test.args,
-                    "expected_stdout": test.expected_stdout,
+                    "expected_stdout": self.test_expected(test),
                     "visibility": test.visibility,
                 });
-                if let Some(stdin) = &test.stdin {
+                if let Some(stdin) = self.test_stdin(test) {
                     spec["stdin"] = json!(stdin);
                 }
                 if let Some(code) = test.expected_exit {
@@ -90,10 +111,27 @@ impl Project {
                 spec[key] = value;
             }
         }
-        Some(GradingMaterial {
-            spec,
-            files: self.hidden_files.clone(),
-        })
+        let inlined: Vec<&str> = self
+            .file
+            .tests
+            .iter()
+            .flat_map(|t| [&t.get_ref().stdin_file, &t.get_ref().expected_stdout_file])
+            .filter_map(|f| f.as_ref().map(|f| f.get_ref().as_str()))
+            .collect();
+        let harness: Vec<&str> = grader
+            .harness
+            .iter()
+            .map(|h| h.get_ref().as_str())
+            .collect();
+        let files = self
+            .hidden_files
+            .iter()
+            .filter(|(name, _)| {
+                !inlined.contains(&name.as_str()) || harness.contains(&name.as_str())
+            })
+            .map(|(name, text)| (name.clone(), text.clone()))
+            .collect();
+        Some(GradingMaterial { spec, files })
     }
 
     /// Everything a student may see of the project but its subject: rules, the grader's
@@ -112,8 +150,8 @@ impl Project {
                     json!({
                         "name": t.name.get_ref(),
                         "args": t.args,
-                        "stdin": t.stdin,
-                        "expected_stdout": t.expected_stdout,
+                        "stdin": self.test_stdin(t),
+                        "expected_stdout": self.test_expected(t),
                         "expected_exit": t.expected_exit.unwrap_or(0),
                     })
                 })

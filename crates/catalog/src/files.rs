@@ -133,7 +133,11 @@ pub struct TestCase {
     #[serde(default)]
     pub args: Vec<String>,
     pub stdin: Option<String>,
-    pub expected_stdout: String,
+    /// A file of `tests/` whose text is the standard input (for large inputs).
+    pub stdin_file: Option<Spanned<String>>,
+    pub expected_stdout: Option<String>,
+    /// A file of `tests/` whose text is the expected output.
+    pub expected_stdout_file: Option<Spanned<String>>,
     pub expected_exit: Option<i32>,
     #[serde(default)]
     pub visibility: Visibility,

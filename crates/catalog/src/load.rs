@@ -488,6 +488,36 @@ fn check_grader(
         }
     }
     let hidden_files = read_hidden_files(&dir.join("tests"), problems);
+    for test in &file.tests {
+        let test = test.get_ref();
+        let name = test.name.get_ref();
+        let at = test.name.span();
+        if test.expected_stdout.is_some() == test.expected_stdout_file.is_some() {
+            problems.push(source.problem(
+                at.clone(),
+                format!(
+                    "test \"{name}\": give expected_stdout or expected_stdout_file (one of them)"
+                ),
+            ));
+        }
+        if test.stdin.is_some() && test.stdin_file.is_some() {
+            problems.push(source.problem(
+                at.clone(),
+                format!("test \"{name}\": give stdin or stdin_file, not both"),
+            ));
+        }
+        for file in [&test.stdin_file, &test.expected_stdout_file]
+            .into_iter()
+            .flatten()
+        {
+            if !hidden_files.contains_key(file.get_ref()) {
+                problems.push(source.problem(
+                    file.span(),
+                    format!("tests/{} does not exist", file.get_ref()),
+                ));
+            }
+        }
+    }
     for harness in &grader.harness {
         if !hidden_files.contains_key(harness.get_ref()) {
             problems.push(source.problem(

@@ -471,3 +471,43 @@ fn valgrind_is_for_c_projects_only() {
         "valgrind applies to C projects",
     );
 }
+
+#[test]
+fn a_test_needs_exactly_one_expected_output() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "name = \"says it once\"\nexpected_stdout = \"hello\\n\"\n",
+        "name = \"says it once\"\n",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:23:",
+        "give expected_stdout or expected_stdout_file",
+    );
+}
+
+#[test]
+fn test_files_must_exist_and_are_inlined_in_the_spec() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "name = \"says it once\"\nexpected_stdout = \"hello\\n\"\n",
+        "name = \"says it once\"\nstdin_file = \"big.in\"\nexpected_stdout_file = \"big.out\"\n",
+    );
+    f.write("basics/hello/tests/big.out", "hello\n");
+    f.assert_one(
+        "basics/hello/project.toml:24:",
+        "tests/big.in does not exist",
+    );
+    f.write("basics/hello/tests/big.in", "lots of input\n");
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    let material = catalog
+        .project("hello")
+        .unwrap()
+        .grading_material()
+        .unwrap();
+    assert_eq!(material.spec["tests"][1]["stdin"], "lots of input\n");
+    assert_eq!(material.spec["tests"][1]["expected_stdout"], "hello\n");
+    let sent: Vec<&String> = material.files.keys().collect();
+    assert_eq!(sent, vec!["check.sh"], "inlined files are not sent twice");
+}
