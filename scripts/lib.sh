@@ -22,9 +22,8 @@ apt_install() {
 # Exports QADAM_TEST_POSTGRES_URL (the admin database the tests create theirs from).
 ensure_postgres() {
   if ! command -v pg_ctlcluster >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-    apt_install postgresql libpq-dev
+    apt_install postgresql
   fi
-  if ! dpkg -s libpq-dev >/dev/null 2>&1; then apt_install libpq-dev; fi
   local version
   version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
   if [ ! -d "/etc/postgresql/$version/main" ]; then
@@ -42,15 +41,27 @@ ensure_postgres() {
   export QADAM_TEST_POSTGRES_URL="${QADAM_TEST_POSTGRES_URL:-postgres://qadam:qadam@127.0.0.1:5432/postgres?gssencmode=disable}"
 }
 
-# A running Docker engine (dockerd from Debian's docker.io when absent).
+# A running Docker engine (dockerd from Debian's docker.io when absent), started with
+# user namespaces so that root in a grading container is an unprivileged user on the
+# host. An engine that we started earlier without them is restarted with them.
 ensure_docker() {
-  if docker info >/dev/null 2>&1; then return 0; fi
+  if docker info >/dev/null 2>&1; then
+    if engine_remaps_users || [ ! -f /var/run/qadam-dockerd.pid ]; then return 0; fi
+    log "restarting the dockerd we started, now with --userns-remap=default"
+    as_root kill "$(cat /var/run/qadam-dockerd.pid)" || true
+    for _ in $(seq 1 30); do docker info >/dev/null 2>&1 || break; sleep 1; done
+  fi
   if ! command -v dockerd >/dev/null; then apt_install docker.io; fi
-  log "starting dockerd (log: /var/log/qadam-dockerd.log)"
-  as_root sh -c 'nohup setsid dockerd >/var/log/qadam-dockerd.log 2>&1 &'
+  log "starting dockerd with user namespaces (log: /var/log/qadam-dockerd.log)"
+  as_root sh -c 'nohup setsid dockerd --userns-remap=default --pidfile /var/run/qadam-dockerd.pid \
+    >/var/log/qadam-dockerd.log 2>&1 &'
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
   log "dockerd did not start; see /var/log/qadam-dockerd.log"
   return 1
+}
+
+engine_remaps_users() {
+  docker info --format '{{.SecurityOptions}}' 2>/dev/null | grep -q userns
 }
 
 # The grader images, built offline from the machine's Debian mirror when absent.

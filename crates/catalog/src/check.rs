@@ -6,7 +6,7 @@ use qadam_domain::ProjectKind;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub fn check_references(catalog: &Catalog, problems: &mut Vec<Problem>) {
-    let unreadable = catalog.unreadable_folders();
+    let unreadable = &catalog.unreadable;
     let mut by_slug: BTreeMap<&str, &Project> = BTreeMap::new();
     for project in &catalog.projects {
         if let Some(first) = by_slug.insert(project.slug(), project) {

@@ -32,13 +32,6 @@ impl Project {
             .map(|p| p.get_ref().as_str())
     }
 
-    pub fn peers(&self) -> u32 {
-        self.file
-            .evaluation
-            .as_ref()
-            .map_or(0, |e| *e.get_ref().peers.get_ref())
-    }
-
     /// A test's standard input, from `stdin` or `stdin_file`.
     pub fn test_stdin<'a>(&'a self, test: &'a TestCase) -> Option<&'a str> {
         match &test.stdin_file {
@@ -243,7 +236,7 @@ impl Project {
     }
 }
 
-pub fn hex_sha256(bytes: &[u8]) -> String {
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))

@@ -28,6 +28,15 @@ pub struct ProjectFile {
     pub exam: Option<Spanned<ExamConfig>>,
 }
 
+impl ProjectFile {
+    /// Peer evaluations needed; none without an `[evaluation]` section.
+    pub fn peers(&self) -> u32 {
+        self.evaluation
+            .as_ref()
+            .map_or(0, |e| *e.get_ref().peers.get_ref())
+    }
+}
+
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamSize {

@@ -8,11 +8,12 @@ pub mod files;
 mod load;
 pub mod sync;
 
-pub use content::hex_sha256;
-pub use load::{is_valid_slug, Source};
+pub use load::Source;
 pub use sync::{sync, SyncReport};
 
+use content::hex_sha256;
 use files::{CursusFile, ProjectFile, SheetFile};
+use load::is_valid_slug;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -48,7 +49,7 @@ pub struct Catalog {
     pub cursus: Vec<Cursus>,
     /// Folders whose project.toml did not parse: their own problem is reported, and
     /// references to them are not reported again as unknown.
-    unreadable: BTreeSet<String>,
+    pub(crate) unreadable: BTreeSet<String>,
 }
 
 #[derive(Debug)]
@@ -120,10 +121,6 @@ impl Catalog {
             problems.dedup();
             Err(problems)
         }
-    }
-
-    pub(crate) fn unreadable_folders(&self) -> &BTreeSet<String> {
-        &self.unreadable
     }
 
     pub fn project(&self, slug: &str) -> Option<&Project> {

@@ -247,10 +247,7 @@ fn check_rules(source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>)
             ));
         }
     }
-    let peers = file
-        .evaluation
-        .as_ref()
-        .map_or(0, |e| *e.get_ref().peers.get_ref());
+    let peers = file.peers();
     if let Some(evaluation) = &file.evaluation {
         let e = evaluation.get_ref();
         if *e.peers.get_ref() > 5 {
@@ -351,10 +348,10 @@ fn read_sheet(
     problems: &mut Vec<Problem>,
 ) -> Option<(Source, SheetFile)> {
     let path = dir.join("sheet.toml");
-    let evaluation = file.evaluation.as_ref().map(|e| &e.get_ref().peers);
-    let peers = evaluation.map_or(0, |p| *p.get_ref());
+    let peers = file.peers();
     if !path.exists() {
-        if let Some(peers_field) = evaluation.filter(|_| peers > 0) {
+        let peers_field = file.evaluation.as_ref().map(|e| &e.get_ref().peers);
+        if let Some(peers_field) = peers_field.filter(|_| peers > 0) {
             problems.push(source.problem(
                 peers_field.span(),
                 format!("{peers} peer evaluations need a grading sheet: add sheet.toml"),

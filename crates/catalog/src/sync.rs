@@ -46,12 +46,14 @@ pub fn sync(
     conn.write(|conn| {
         let mut report = SyncReport::default();
         let now = qadam_db::now();
-        let mut stored: BTreeMap<String, ProjectRow> = projects::all(conn)?
-            .into_iter()
-            .map(|row| (row.slug.clone(), row))
-            .collect();
+        let mut stored: BTreeMap<String, (ProjectRow, String)> =
+            projects::all_with_current_hash(conn)?
+                .into_iter()
+                .map(|(row, hash)| (row.slug.clone(), (row, hash)))
+                .collect();
         let mut ids = BTreeMap::new();
         for project in &catalog.projects {
+            let hash = project.content_hash();
             let row = match stored.remove(project.slug()) {
                 None => {
                     let row = ProjectRow {
@@ -65,17 +67,16 @@ pub fn sync(
                         updated_at: now,
                     };
                     projects::insert(conn, &row)?;
-                    insert_version(conn, &row, project, now)?;
+                    insert_version(conn, &row, project, &hash, now)?;
                     report.created.push(row.slug.clone());
                     row
                 }
-                Some(mut row) => {
-                    let current = projects::version(conn, &row.id, row.current_version)?;
-                    let changed = current.content_hash != project.content_hash();
+                Some((mut row, current_hash)) => {
+                    let changed = current_hash != hash;
                     let restored = row.archived_at.is_some();
                     if changed {
                         row.current_version += 1;
-                        insert_version(conn, &row, project, now)?;
+                        insert_version(conn, &row, project, &hash, now)?;
                         report
                             .new_versions
                             .push(format!("{}@{}", row.slug, row.current_version));
@@ -97,7 +98,10 @@ pub fn sync(
             };
             ids.insert(row.slug.clone(), row.id);
         }
-        for mut row in stored.into_values().filter(|row| row.archived_at.is_none()) {
+        for (mut row, _) in stored
+            .into_values()
+            .filter(|(row, _)| row.archived_at.is_none())
+        {
             row.archived_at = Some(now);
             row.updated_at = now;
             projects::update(conn, &row)?;
@@ -125,13 +129,14 @@ fn insert_version(
     conn: &mut DbConn,
     row: &ProjectRow,
     project: &Project,
+    content_hash: &str,
     now: chrono::NaiveDateTime,
 ) -> Result<(), diesel::result::Error> {
     let version = ProjectVersion {
         id: qadam_db::new_id(),
         project_id: row.id.clone(),
         version: row.current_version,
-        content_hash: project.content_hash(),
+        content_hash: content_hash.to_string(),
         definition: project.definition().to_string(),
         grading: project
             .grading_material()

@@ -1,9 +1,10 @@
 //! `qadam catalog check` and `qadam catalog sync`, and the first-start sync of `serve`.
 
 use anyhow::{bail, Context};
-use qadam_catalog::{Catalog, Problem, Project};
+use qadam_catalog::{Catalog, Problem};
 use qadam_db::queries::{audit::AuditActor, projects};
-use qadam_grader::{images, GradeResult, Status};
+use qadam_grader::{images, GradeResult, GradingMaterial, Status};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,28 +49,38 @@ pub fn check(dir: &Path, images_root: &Path, run_solutions: bool) -> anyhow::Res
     Ok(())
 }
 
-/// One grading to do: a solution folder and whether it must pass.
-struct Run {
-    slug: String,
+/// One grading to do: a solution folder of a graded project and whether it must pass.
+struct Run<'a> {
+    project: &'a Graded,
     submission: PathBuf,
     must_pass: bool,
+}
+
+/// A graded project's material and image tag, worked out once for all its solutions.
+struct Graded {
+    material: GradingMaterial,
+    tag: String,
 }
 
 /// Grades every reference solution (must pass) and every known-wrong one (must not),
 /// two at a time. Returns the problems found.
 fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Vec<Problem>> {
+    let mut graded = Vec::new();
+    for project in &catalog.projects {
+        if let Some(material) = project.grading_material() {
+            let tag = images::image_tag(images_root, material.image())?;
+            graded.push((project, Graded { material, tag }));
+        }
+    }
     let mut runs = Vec::new();
-    for project in catalog.projects.iter().filter(|p| p.file.grader.is_some()) {
-        runs.push(Run {
-            slug: project.slug().to_string(),
-            submission: project.solution_dir(),
-            must_pass: true,
-        });
-        for wrong in project.wrong_solutions() {
+    for (project, prepared) in &graded {
+        let solutions = std::iter::once((project.solution_dir(), true))
+            .chain(project.wrong_solutions().into_iter().map(|w| (w, false)));
+        for (submission, must_pass) in solutions {
             runs.push(Run {
-                slug: project.slug().to_string(),
-                submission: wrong,
-                must_pass: false,
+                project: prepared,
+                submission,
+                must_pass,
             });
         }
     }
@@ -83,11 +94,8 @@ fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Ve
     let started = std::time::Instant::now();
     let results = runtime.block_on(async {
         // A missing image would make every run an internal error: say so once instead.
-        let mut tags = std::collections::BTreeSet::new();
-        for project in catalog.projects.iter().filter_map(|p| p.grading_material()) {
-            tags.insert(images::image_tag(images_root, project.image())?);
-        }
-        for tag in &tags {
+        let tags: BTreeSet<&str> = graded.iter().map(|(_, g)| g.tag.as_str()).collect();
+        for tag in tags {
             if docker.inspect_image(tag).await.is_err() {
                 bail!("the grader image {tag} is not built: run `qadam images build`");
             }
@@ -95,12 +103,10 @@ fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Ve
         let limit = Arc::new(tokio::sync::Semaphore::new(2));
         let mut tasks = Vec::new();
         for run in &runs {
-            let project = catalog
-                .project(&run.slug)
-                .expect("runs name loaded projects");
-            let (tag, job, limits) = prepare(images_root, project, &run.submission)?;
-            let docker = docker.clone();
-            let limit = limit.clone();
+            let job = qadam_grader::pack_job(&run.submission, &run.project.material)
+                .with_context(|| format!("packing {}", run.submission.display()))?;
+            let (docker, limit) = (docker.clone(), limit.clone());
+            let (tag, limits) = (run.project.tag.clone(), run.project.material.limits());
             tasks.push(tokio::spawn(async move {
                 let _permit = limit.acquire_owned().await;
                 qadam_grader::grade(&docker, &tag, job, &limits).await
@@ -152,20 +158,6 @@ fn run_all_solutions(catalog: &Catalog, images_root: &Path) -> anyhow::Result<Ve
         started.elapsed().as_secs_f64()
     );
     Ok(failures)
-}
-
-fn prepare(
-    images_root: &Path,
-    project: &Project,
-    submission: &Path,
-) -> anyhow::Result<(String, Vec<u8>, qadam_grader::Limits)> {
-    let material = project
-        .grading_material()
-        .context("only graded projects are run")?;
-    let tag = images::image_tag(images_root, material.image())?;
-    let job = qadam_grader::pack_job(submission, &material)
-        .with_context(|| format!("packing {}", submission.display()))?;
-    Ok((tag, job, material.limits()))
 }
 
 pub fn status_label(status: Status) -> String {

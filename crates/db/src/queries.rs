@@ -379,6 +379,19 @@ pub mod projects {
         projects::table.count().get_result(conn)
     }
 
+    /// Every project with the content hash of its current version, in one query.
+    pub fn all_with_current_hash(conn: &mut DbConn) -> Result<Vec<(ProjectRow, String)>, Error> {
+        projects::table
+            .inner_join(
+                project_versions::table.on(project_versions::project_id
+                    .eq(projects::id)
+                    .and(project_versions::version.eq(projects::current_version))),
+            )
+            .order(projects::slug.asc())
+            .select((ProjectRow::as_select(), project_versions::content_hash))
+            .load(conn)
+    }
+
     pub fn insert(conn: &mut DbConn, project: &ProjectRow) -> Result<(), Error> {
         diesel::insert_into(projects::table)
             .values(project)
