@@ -9,13 +9,16 @@ and writes the result JSON as the only line on its standard output. Student proc
 never share that output: theirs goes to pipes the runner reads and caps.
 """
 
+import errno
 import io
 import json
 import os
 import re
 import resource
+import selectors
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tarfile
@@ -27,18 +30,46 @@ WORK = "/work"
 STUDENT_DIR = WORK + "/student"
 BUILD_DIR = WORK + "/build"
 HIDDEN_DIR = WORK + "/.tests"
+# Each test runs in a fresh folder under RUN_DIR, which is also its HOME and TMPDIR.
+RUN_DIR = WORK + "/run"
+# Places where a student process can leave files behind; emptied after every test.
+SCRATCH_DIRS = ["/tmp", "/dev/shm", "/dev/mqueue"]
 MAX_ARCHIVE_BYTES = 16 * 1024 * 1024
 MAX_FILES = 2000
 MAX_OUTPUT_BYTES = 64 * 1024
 SHOWN_OUTPUT_CHARS = 500
 MAX_TEST_TIMEOUT_MS = 10000
-# valgrind's exit code when it found a memory error or a leak (a program is unlikely to
-# pick it; one that does only fails its own test).
+# All tests of a run together, unless the project says otherwise (see run_tests).
+DEFAULT_TIME_BUDGET_MS = 30000
+# valgrind's and the sanitizers' exit code when they found a memory error, a leak or
+# undefined behaviour (a program is unlikely to pick it; one that does only fails its
+# own test).
 VALGRIND_EXIT = 213
+SANITIZER_EXIT = 214
+# The C compiler's flags, pinned: verdicts must not change with the compiler's defaults
+# (signed overflow that wraps at -O0 may not at -O2). Recorded in every result.
+C_FLAGS = ["-std=gnu17", "-O0", "-Wall", "-Wextra", "-Werror"]
+SANITIZER_FLAGS = ["-g", "-fno-omit-frame-pointer", "-fno-sanitize-recover=all"]
+SANITIZER_ENV = {
+    "ASAN_OPTIONS": "exitcode=%d:detect_leaks=1:abort_on_error=0:allocator_may_return_null=1" % SANITIZER_EXIT,
+    "UBSAN_OPTIONS": "halt_on_error=1:exitcode=%d:print_stacktrace=0" % SANITIZER_EXIT,
+    "LSAN_OPTIONS": "exitcode=%d" % SANITIZER_EXIT,
+}
+# Instructions that enter the kernel directly, bypassing the allowed functions.
+SYSCALL_INSTRUCTION = re.compile(r"\s(syscall|sysenter|int\s+\$0x80)\b")
 VALGRIND = ["valgrind", "-q", "--vgdb=no", "--leak-check=full", "--show-leak-kinds=definite,indirect",
             "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=%d" % VALGRIND_EXIT]
 # Symbols a C compiler may emit calls to on its own; never counted as forbidden.
 COMPILER_SYMBOLS = {"__stack_chk_fail", "_GLOBAL_OFFSET_TABLE_", "__gmon_start__"}
+SANITIZER_SYMBOL_PREFIXES = ("__asan_", "__ubsan_", "__sanitizer_", "__lsan_")
+
+
+def signal_name(number):
+    """SIGSEGV for 11; SIG35 for a signal with no name (a real-time one)."""
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return "SIG%d" % number
 
 
 class Verdict(Exception):
@@ -48,6 +79,8 @@ class Verdict(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
 
 
 def emit(result):
@@ -93,14 +126,16 @@ def safe_extract(data):
         os.chmod(target, 0o644 if owner else 0o600)
     for root, dirs, files in os.walk(STUDENT_DIR):
         for name in dirs + files:
-            os.chown(os.path.join(root, name), STUDENT_UID, STUDENT_UID)
-    os.chown(STUDENT_DIR, STUDENT_UID, STUDENT_UID)
+            os.lchown(os.path.join(root, name), STUDENT_UID, STUDENT_UID)
+    os.lchown(STUDENT_DIR, STUDENT_UID, STUDENT_UID)
 
 
 def prepare_dirs():
-    os.makedirs(STUDENT_DIR, exist_ok=True)
-    os.makedirs(BUILD_DIR, exist_ok=True)
-    os.chown(BUILD_DIR, STUDENT_UID, STUDENT_UID)
+    for path in (STUDENT_DIR, BUILD_DIR, RUN_DIR):
+        os.makedirs(path, exist_ok=True)
+    os.lchown(BUILD_DIR, STUDENT_UID, STUDENT_UID)
+    # Traversable but not listable: a test finds no trace of the others' folders.
+    os.chmod(RUN_DIR, 0o711)
     os.makedirs(HIDDEN_DIR, mode=0o700, exist_ok=True)
     os.chmod(HIDDEN_DIR, 0o700)
     os.chmod(WORK, 0o755)
@@ -116,62 +151,185 @@ def limit_student(cpu_seconds, file_bytes):
             value = value if hard == resource.RLIM_INFINITY else min(value, hard)
             resource.setrlimit(kind, (value, value))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # When memory runs out, the kernel kills the student's process, not the runner.
+        try:
+            with open("/proc/self/oom_score_adj", "w") as handle:
+                handle.write("1000")
+        except OSError:
+            pass
 
     return apply
 
 
-def kill_student_processes():
-    """Kills every process of the student user: nothing outlives its test."""
-    for _ in range(3):
-        found = False
-        for pid in os.listdir("/proc"):
-            if not pid.isdigit():
-                continue
-            try:
-                if os.stat("/proc/" + pid).st_uid == STUDENT_UID:
-                    os.kill(int(pid), signal.SIGKILL)
-                    found = True
-            except (FileNotFoundError, ProcessLookupError, PermissionError):
-                pass
-        if not found:
+def kill_everything(process=None):
+    """Kills every process in the sandbox but init and the runner, and waits until they
+    are gone. kill(-1) is the kernel walking the container's pid namespace at once, so
+    a process that forks or changes its session cannot slip past it (a scan of /proc
+    could be outrun)."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    if process is not None:
+        process.wait()
+    me = os.getpid()
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        # Orphans are reaped by the container's init.
+        if not [p for p in os.listdir("/proc") if p.isdigit() and int(p) not in (1, me)]:
             return
-        time.sleep(0.01)
+        time.sleep(0.002)
 
 
-def run_as_student(argv, stdin_bytes, timeout_s, cwd, cpu_seconds=None, file_bytes=1 << 20, extra_env=None):
-    """Runs argv as the student; returns (exit_code, signal, stdout, stderr, timed_out, truncated)."""
+def sysv_ipc_in_use():
+    for kind in ("shm", "sem", "msg"):
+        try:
+            with open("/proc/sysvipc/" + kind) as handle:
+                if len(handle.read().splitlines()) > 1:
+                    return True
+        except OSError:
+            pass
+    return False
+
+
+def empty_folder(path):
+    """Removes what is inside `path`, without recursion (a student may nest folders
+    thousands deep) and making their own unreadable folders readable first."""
+    stack, folders = [path], []
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    os.chmod(entry.path, 0o700)
+                    stack.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+    for folder in reversed(folders[1:]):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
+
+
+def clean_as_student(paths):
+    """Empties the folders a student could write to, and removes their System V IPC
+    objects, as the student: the runner never walks a tree the student planted. Runs
+    only when every student process is dead."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setgroups([])
+            os.setgid(STUDENT_UID)
+            os.setuid(STUDENT_UID)
+            for path in paths:
+                empty_folder(path)
+            if sysv_ipc_in_use():
+                os.execv("/usr/bin/ipcrm", ["ipcrm", "--all"])
+        except BaseException:
+            pass
+        os._exit(0)
+    os.waitpid(pid, 0)
+
+
+def take_back(path):
+    """Makes `path` and everything in it root's and read-only for the student, so a test
+    cannot change what a later test runs or reads. lchown never follows a link; each
+    folder is taken before it is listed, so the student's modes cannot hide anything."""
+    os.lchown(path, 0, 0)
+    os.chmod(path, 0o755)
+    stack = [path]
+    while stack:
+        for entry in os.scandir(stack.pop()):
+            os.lchown(entry.path, 0, 0)
+            if entry.is_dir(follow_symlinks=False):
+                os.chmod(entry.path, 0o755)
+                stack.append(entry.path)
+            elif entry.is_file(follow_symlinks=False):
+                executable = entry.stat(follow_symlinks=False).st_mode & 0o111
+                os.chmod(entry.path, 0o644 | (0o111 if executable else 0))
+
+
+def seal_student_files():
+    """Ends the build: no student process survives it, the submission and the build
+    folder become read-only, and the scratch folders start empty for the first test."""
+    kill_everything()
+    take_back(STUDENT_DIR)
+    take_back(BUILD_DIR)
+    clean_as_student(SCRATCH_DIRS)
+
+
+def oom_kills():
+    """How many processes the sandbox's memory limit has killed so far (cgroup v1 or
+    v2), or None when the kernel does not say."""
+    for path in ("/sys/fs/cgroup/memory/memory.oom_control", "/sys/fs/cgroup/memory.events"):
+        try:
+            with open(path) as handle:
+                for line in handle:
+                    key, _, value = line.partition(" ")
+                    if key == "oom_kill":
+                        return int(value)
+        except (OSError, ValueError):
+            pass
+    return None
+
+
+class Run:
+    """What one program run did."""
+
+    def __init__(self):
+        self.code = None
+        self.signal = None
+        self.stdout = bytearray()
+        self.stderr = bytearray()
+        self.timed_out = False
+        self.truncated = False
+        self.out_of_memory = False
+
+
+def run_as_student(argv, stdin_bytes, timeout_s, cwd, cpu_seconds=None, file_bytes=1 << 20,
+                   extra_env=None, home=BUILD_DIR):
+    """Runs argv as the student with its output captured and capped, then kills every
+    process it left behind."""
     command = [
         "setpriv", "--reuid=%d" % STUDENT_UID, "--regid=%d" % STUDENT_UID,
         "--clear-groups", "--inh-caps=-all", "--",
     ] + argv
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": BUILD_DIR, "TMPDIR": BUILD_DIR, "LANG": "C.UTF-8",
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8",
            "PYTHONDONTWRITEBYTECODE": "1"}
     env.update(extra_env or {})
     cpu = cpu_seconds if cpu_seconds is not None else max(1, int(timeout_s) + 1)
+    oom_before = oom_kills()
+    run = Run()
     started = time.monotonic()
     process = subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         cwd=cwd, env=env, preexec_fn=limit_student(cpu, file_bytes),
     )
-    timed_out = False
-    truncated = False
-    chunks = {process.stdout.fileno(): bytearray(), process.stderr.fileno(): bytearray()}
-    import selectors
     selector = selectors.DefaultSelector()
-    try:
-        if stdin_bytes:
-            process.stdin.write(stdin_bytes)
-        process.stdin.close()
-    except BrokenPipeError:
-        pass
+    readers = {process.stdout.fileno(): run.stdout, process.stderr.fileno(): run.stderr}
     selector.register(process.stdout, selectors.EVENT_READ)
     selector.register(process.stderr, selectors.EVENT_READ)
-    open_streams = 2
+    # Standard input is written as the program reads it: a program that never reads
+    # must not block the runner on a full pipe.
+    pending = memoryview(stdin_bytes)
+    if pending:
+        os.set_blocking(process.stdin.fileno(), False)
+        selector.register(process.stdin, selectors.EVENT_WRITE)
+    else:
+        process.stdin.close()
     exited_at = None
-    while open_streams:
+    while len(selector.get_map()) > 0:
         remaining = timeout_s - (time.monotonic() - started)
         if remaining <= 0:
-            timed_out = True
+            run.timed_out = True
             break
         if exited_at is None and process.poll() is not None:
             exited_at = time.monotonic()
@@ -180,33 +338,48 @@ def run_as_student(argv, stdin_bytes, timeout_s, cwd, cpu_seconds=None, file_byt
         if exited_at is not None and time.monotonic() - exited_at > 0.05:
             break
         for key, _ in selector.select(timeout=min(remaining, 0.05)):
+            if key.fileobj is process.stdin:
+                try:
+                    written = os.write(key.fd, pending[:65536])
+                    pending = pending[written:]
+                except (BrokenPipeError, OSError):
+                    pending = pending[:0]
+                if not pending:
+                    selector.unregister(process.stdin)
+                    process.stdin.close()
+                continue
             data = os.read(key.fd, 65536)
             if not data:
                 selector.unregister(key.fileobj)
-                open_streams -= 1
                 continue
-            buffer = chunks[key.fd]
-            if len(buffer) + len(data) > MAX_OUTPUT_BYTES:
-                buffer.extend(data[: MAX_OUTPUT_BYTES - len(buffer)])
-                truncated = True
-            else:
-                buffer.extend(data)
-        if truncated:
+            buffer = readers[key.fd]
+            room = MAX_OUTPUT_BYTES - len(run.stdout) - len(run.stderr)
+            buffer.extend(data[:room])
+            if len(data) > room:
+                run.truncated = True
+        if run.truncated:
             break
-    if timed_out or truncated:
-        kill_student_processes()
-    try:
-        process.wait(timeout=max(0.1, timeout_s - (time.monotonic() - started)))
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        kill_student_processes()
-        process.wait()
-    kill_student_processes()
+    selector.close()
+    if not run.timed_out and not run.truncated:
+        try:
+            process.wait(timeout=max(0.1, timeout_s - (time.monotonic() - started)))
+        except subprocess.TimeoutExpired:
+            run.timed_out = True
+    kill_everything(process)
+    for stream in (process.stdin, process.stdout, process.stderr):
+        try:
+            stream.close()
+        except OSError:
+            pass
     code = process.returncode
     # setpriv execs the program, so its status is the program's.
-    sig = -code if code < 0 else None
-    return (code if code >= 0 else None, sig, bytes(chunks[process.stdout.fileno()]),
-            bytes(chunks[process.stderr.fileno()]), timed_out, truncated)
+    run.code, run.signal = (code, None) if code >= 0 else (None, -code)
+    oom_after = oom_kills()
+    run.out_of_memory = oom_before is not None and oom_after is not None and oom_after > oom_before
+    if oom_before is None and run.signal == signal.SIGKILL and not run.timed_out and not run.truncated:
+        run.out_of_memory = True  # the kernel does not say: a SIGKILL we did not send
+    run.stdout, run.stderr = bytes(run.stdout), bytes(run.stderr)
+    return run
 
 
 def shown(data):
@@ -229,6 +402,8 @@ def tool_versions():
             versions[name] = (done.stdout or done.stderr).strip().splitlines()[0]
         except (OSError, subprocess.TimeoutExpired, IndexError):
             pass
+    if "gcc" in versions:
+        versions["cflags"] = " ".join(C_FLAGS)
     return versions
 
 
@@ -245,17 +420,33 @@ def link_dir():
     return path
 
 
+def copy_plain_file(source, target, mode, what):
+    """Copies a file the student's tools wrote, refusing anything but a plain file (the
+    runner never follows a link into a path of the student's choosing)."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        raise Verdict("compilation_error", "%s was not produced" % what)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise Verdict("compilation_error", "%s is not a plain file" % what)
+        with open(target, "wb") as out:
+            shutil.copyfileobj(handle, out)
+    os.chmod(target, mode)
+
+
 def build_python(spec):
     """Python: the hidden harness (if any) imports the student's modules, else the
     student's entry file runs as a program. Syntax errors count as compilation errors."""
     sources = [os.path.join(r, f) for r, _, fs in os.walk(STUDENT_DIR) for f in fs if f.endswith(".py")]
     if not sources:
         raise Verdict("compilation_error", "no .py file in the submission")
-    code, _, out, err, timed_out, _ = run_as_student(
-        ["python3", "-c", "import ast,sys\nfor p in sys.argv[1:]: ast.parse(open(p).read(), p)"] + sources,
+    run = run_as_student(
+        ["python3", "-c", "import ast,sys\nfor p in sys.argv[1:]: ast.parse(open(p, 'rb').read(), p)"] + sources,
         b"", 20, BUILD_DIR)
-    if timed_out or code != 0:
-        raise Verdict("compilation_error", "Python cannot parse the submission:\n%s" % shown(out + err))
+    if run.timed_out or run.code != 0:
+        raise Verdict("compilation_error", "Python cannot parse the submission:\n%s" % shown(run.stdout + run.stderr))
+    seal_student_files()
     env = {"PYTHONPATH": STUDENT_DIR}
     harness = spec.get("harness", [])
     if harness:
@@ -273,14 +464,14 @@ def build_rust(spec):
     """Rust: rustc compiles the entry file as the student; root keeps the binary."""
     entry = entry_file(spec)
     output = os.path.join(BUILD_DIR, "program")
-    code, _, out, err, timed_out, _ = run_as_student(
+    run = run_as_student(
         ["rustc", "--edition", "2021", "-O", "-o", output, entry], b"", 60, BUILD_DIR,
         cpu_seconds=60, file_bytes=64 << 20)
-    if timed_out or code != 0:
-        raise Verdict("compilation_error", "rustc failed:\n%s" % shown(out + err))
+    if run.timed_out or run.code != 0:
+        raise Verdict("compilation_error", "rustc failed:\n%s" % shown(run.stdout + run.stderr))
+    seal_student_files()
     binary = os.path.join(link_dir(), "program")
-    shutil.copyfile(output, binary)
-    os.chmod(binary, 0o755)
+    copy_plain_file(output, binary, 0o755, "the compiled program")
     return [binary], {}
 
 
@@ -288,11 +479,13 @@ def build(spec):
     """The command each test runs (arguments are appended) and its extra environment."""
     language = spec.get("image", "c")
     if language == "c":
-        return [build_c(spec)], {}
+        return build_c(spec)
     if language == "python":
         return build_python(spec)
     if language == "shell":
-        return ["bash", entry_file(spec)], {}
+        entry = entry_file(spec)
+        seal_student_files()
+        return ["bash", entry], {}
     if language == "rust":
         return build_rust(spec)
     raise Verdict("internal_error", "this runner cannot grade image %s" % language)
@@ -305,23 +498,68 @@ def check_norm(spec):
         os.path.relpath(os.path.join(root, f), STUDENT_DIR)
         for root, _, names in os.walk(STUDENT_DIR) for f in names if f.endswith((".c", ".h"))
     )
-    code, _, out, err, timed_out, _ = run_as_student(
-        ["norminette"] + files, b"", 30, STUDENT_DIR, cpu_seconds=30)
-    if timed_out:
+    run = run_as_student(["norminette"] + files, b"", 30, STUDENT_DIR, cpu_seconds=30)
+    if run.timed_out:
         raise Verdict("internal_error", "norminette did not finish")
-    text = re.sub(r"\x1b\[[0-9;]*m", "", (out + err).decode("utf-8", "replace"))
+    text = re.sub(r"\x1b\[[0-9;]*m", "", (run.stdout + run.stderr).decode("utf-8", "replace"))
     errors = [line for line in text.splitlines() if line.startswith("Error:")]
     if spec.get("norm_header") is False:
         errors = [line for line in errors if "INVALID_HEADER" not in line]
     if errors:
         raise Verdict("norm_error", "the norm is not respected:\n%s" % "\n".join(errors[:20]))
-    if code != 0 and not any(line.startswith("Error") for line in text.splitlines()):
+    if run.code != 0 and not any(line.startswith("Error") for line in text.splitlines()):
         raise Verdict("internal_error", "norminette failed: %s" % text[:500])
 
 
+def sanitizer_flags(spec):
+    kinds = [k for k in spec.get("sanitize", []) if k in ("address", "undefined")]
+    return ["-fsanitize=" + ",".join(kinds)] + SANITIZER_FLAGS if kinds else []
+
+
+def symbols(args, objects):
+    listed = subprocess.run(["nm"] + args + objects, capture_output=True, text=True)
+    return {line.split()[-1] for line in listed.stdout.splitlines()
+            if line.strip() and not line.endswith(":") and len(line.split()) >= 2}
+
+
+def check_student_objects(spec, sources, objects):
+    """What the linker would say in its own words, said plainly: a student file with its
+    own main(), a function outside the allowed list, or a direct system call."""
+    if spec.get("harness"):
+        for source, obj in zip(sources, objects):
+            if "main" in symbols(["--defined-only", "-g"], [obj]):
+                raise Verdict("compilation_error", "%s defines main(): hand in only the function, "
+                              "the grader brings its own main()" % source)
+    allowed = spec.get("allowed_functions")
+    if allowed is None:
+        return
+    own = symbols(["--defined-only"], objects)
+    used = {s for s in symbols(["-u"], objects) if not s.startswith(SANITIZER_SYMBOL_PREFIXES)}
+    forbidden = sorted(used - set(allowed) - own - COMPILER_SYMBOLS)
+    if forbidden:
+        raise Verdict("forbidden_function", "forbidden function(s) used: %s (allowed: %s)"
+                      % (", ".join(forbidden), ", ".join(allowed) or "none"))
+    # nm cannot see a system call made by an inline instruction: read the machine code.
+    for source, obj in zip(sources, objects):
+        code = subprocess.run(["objdump", "-d", "--no-show-raw-insn", obj], capture_output=True, text=True)
+        if SYSCALL_INSTRUCTION.search(code.stdout):
+            raise Verdict("forbidden_function", "%s makes a system call directly (a syscall instruction), "
+                          "which goes around the allowed functions (allowed: %s)"
+                          % (source, ", ".join(allowed) or "none"))
+
+
+def without_hidden_names(text, spec):
+    """A message about linking never names the grader's hidden files."""
+    text = text.replace(link_dir() + "/", "")
+    text = re.sub(re.escape(HIDDEN_DIR) + r"/[^\s:'\"`]*", "the grader's main", text)
+    for name in spec.get("harness", []):
+        text = text.replace(name, "the grader's main")
+    return re.sub(r"/tmp/cc\w+\.o", "the grader's main", text)
+
+
 def build_c(spec):
-    """Compiles the student's C files as the student, checks their undefined symbols
-    against the allowed list, then links them with the hidden harness as root."""
+    """Compiles the student's C files as the student, checks their symbols and machine
+    code, then links them with the hidden harness as root."""
     if spec.get("norm"):
         check_norm(spec)
     sources = sorted(
@@ -330,47 +568,45 @@ def build_c(spec):
     )
     if not sources:
         raise Verdict("compilation_error", "no .c file in the submission")
-    objects = []
-    flags = ["-Wall", "-Wextra", "-Werror"] + spec.get("cflags", [])
+    flags = C_FLAGS + spec.get("cflags", []) + sanitizer_flags(spec)
+    built = []
     for source in sources:
         obj = os.path.join(BUILD_DIR, source.replace("/", "_") + ".o")
-        code, sig, out, err, timed_out, _ = run_as_student(
-            ["gcc"] + flags + ["-c", source, "-o", obj], b"", 20, STUDENT_DIR, cpu_seconds=20,
-            file_bytes=16 << 20)
-        if timed_out or code != 0:
-            raise Verdict("compilation_error", "gcc failed on %s:\n%s" % (source, shown(out + err)))
-        objects.append(obj)
-    allowed = spec.get("allowed_functions")
-    if allowed is not None:
-        nm = subprocess.run(["nm", "-u"] + objects, capture_output=True, text=True)
-        used = {line.split()[-1] for line in nm.stdout.splitlines() if line.strip() and not line.endswith(":")}
-        defined = subprocess.run(["nm", "--defined-only"] + objects, capture_output=True, text=True)
-        own = {line.split()[-1] for line in defined.stdout.splitlines() if len(line.split()) == 3}
-        forbidden = sorted(used - set(allowed) - own - COMPILER_SYMBOLS)
-        if forbidden:
-            raise Verdict("forbidden_function", "forbidden function(s) used: %s (allowed: %s)"
-                          % (", ".join(forbidden), ", ".join(allowed) or "none"))
-    # Link as root from copies the student can no longer change.
-    copies = []
-    for obj in objects:
+        run = run_as_student(["gcc"] + flags + ["-c", source, "-o", obj], b"", 20, STUDENT_DIR,
+                             cpu_seconds=20, file_bytes=16 << 20)
+        if run.timed_out or run.code != 0:
+            raise Verdict("compilation_error", "gcc failed on %s:\n%s" % (source, shown(run.stdout + run.stderr)))
+        built.append(obj)
+    seal_student_files()
+    # Checked and linked from copies the student can no longer change.
+    objects = []
+    for source, obj in zip(sources, built):
         copy = os.path.join(link_dir(), os.path.basename(obj))
-        shutil.copyfile(obj, copy)
-        copies.append(copy)
+        copy_plain_file(obj, copy, 0o644, "the object file of %s" % source)
+        objects.append(copy)
+    check_student_objects(spec, sources, objects)
     harness = [os.path.join(HIDDEN_DIR, h) for h in spec.get("harness", [])]
     binary = os.path.join(link_dir(), "program")
-    link = subprocess.run(["gcc", "-o", binary] + copies + harness + spec.get("ldflags", []),
-                          capture_output=True, timeout=30)
+    link = subprocess.run(["gcc"] + sanitizer_flags(spec) + ["-o", binary] + objects + harness
+                          + spec.get("ldflags", []), capture_output=True, timeout=30)
     if link.returncode != 0:
-        raise Verdict("compilation_error", "linking failed:\n%s" % shown(link.stdout + link.stderr))
+        raise Verdict("compilation_error", "linking failed:\n%s"
+                      % without_hidden_names(shown(link.stdout + link.stderr), spec))
     os.chmod(binary, 0o755)
-    return binary
+    return [binary], (dict(SANITIZER_ENV) if sanitizer_flags(spec) else {})
 
 
-def split_valgrind(err):
-    """valgrind's report (its `==PID==` lines) apart from the program's own stderr."""
+def split_report(err, checker):
+    """A checker's report apart from the program's own stderr: valgrind's `==PID==`
+    lines, or a sanitizer's report from its first line to the end."""
     report, rest = [], []
+    in_report = False
     for line in err.decode("utf-8", "replace").splitlines(keepends=True):
-        (report if re.match(r"==\d+== ", line) else rest).append(line)
+        if checker == "valgrind":
+            in_report = re.match(r"==\d+== ", line) is not None
+        else:
+            in_report = in_report or re.match(r"==\d+==ERROR: ", line) is not None or "runtime error:" in line
+        (report if in_report else rest).append(line)
     return "".join(report), "".join(rest).encode()
 
 
@@ -386,59 +622,154 @@ def valgrind_message(report):
     return "valgrind reported a memory error"
 
 
-def run_tests(spec, command, extra_env):
-    results = []
-    # A project chooses its per-test time, within a hard maximum; valgrind runs programs
-    # about ten times slower, so it gets five times the time, within the same maximum.
+def student_frame(report):
+    """Where in the student's files a sanitizer report points, e.g. `ft_strlen.c:7`."""
+    for match in re.finditer(r"#\d+ 0x[0-9a-f]+ in (\S+) (\S+?):(\d+)", report):
+        function, path, line = match.groups()
+        if not path.startswith(HIDDEN_DIR) and not path.startswith("/usr/"):
+            return "in %s, %s:%s" % (function, os.path.relpath(path, STUDENT_DIR) if path.startswith("/") else path, line)
+    return None
+
+
+def sanitizer_message(report, spec):
+    """The first thing a sanitizer complained about, in a sentence."""
+    lines = report.splitlines()
+    for index, line in enumerate(lines):
+        if "runtime error:" in line:
+            where, _, what = line.partition(" runtime error: ")
+            where = where.rstrip(":")
+            if where.startswith(HIDDEN_DIR):
+                return "undefined behaviour: " + what.strip()
+            return "undefined behaviour at %s: %s" % (where, what.strip())
+        found = re.match(r"==\d+==ERROR: (AddressSanitizer|LeakSanitizer): (.*)", line)
+        if found:
+            kind, what = found.groups()
+            what = re.sub(r" on address 0x[0-9a-f]+.*", "", what)
+            access = next((l.split(" at ")[0].strip() for l in lines[index + 1:index + 3]
+                           if l.startswith(("READ", "WRITE"))), "")
+            where = student_frame("\n".join(lines[index:]))
+            if kind == "LeakSanitizer":
+                leak = next((l.strip() for l in lines[index:] if "leak of" in l), "")
+                return "memory leak: " + ", ".join(p for p in (leak, where) if p)
+            return "memory error: " + ", ".join(p for p in (what, access, where) if p)
+    return "the memory checker reported an error"
+
+
+def failure(status, message):
+    return {"status": status, "message": message}
+
+
+def judge(test, run, checker, spec, timeout_s):
+    """The status and message of one test, from what its run did."""
+    report, err = split_report(run.stderr, checker) if checker else ("", run.stderr)
+    expected = test.get("expected_stdout")
+    expected_exit = test.get("expected_exit", 0)
+    if run.timed_out:
+        verdict = failure("time_limit", "still running after %.1f s" % timeout_s)
+    elif run.truncated:
+        verdict = failure("output_limit", "printed more than %d bytes" % MAX_OUTPUT_BYTES)
+    elif run.out_of_memory:
+        verdict = failure("memory_limit", "killed: out of memory")
+    elif run.signal == signal.SIGXCPU:
+        verdict = failure("time_limit", "used too much CPU time")
+    elif run.signal == signal.SIGXFSZ:
+        verdict = failure("output_limit", "wrote a file larger than allowed")
+    elif run.signal is not None:
+        verdict = failure("crashed", "crashed with signal %s" % signal_name(run.signal))
+        verdict["signal"] = signal_name(run.signal)
+    elif checker == "valgrind" and run.code == VALGRIND_EXIT and report:
+        verdict = failure("failed", valgrind_message(report))
+    elif checker == "sanitizer" and run.code == SANITIZER_EXIT and report:
+        verdict = failure("failed", sanitizer_message(report, spec))
+    elif expected is not None and run.stdout != expected.encode():
+        verdict = failure("failed", "expected:\n%s\ngot:\n%s" % (shown(expected.encode()), shown(run.stdout)))
+    elif run.code != expected_exit:
+        verdict = failure("failed", "expected exit code %d, got %d" % (expected_exit, run.code))
+    else:
+        verdict = failure("passed", "")
+    verdict["output"] = shown(run.stdout + err)
+    return verdict
+
+
+def test_timeout(spec, checker):
+    """A project chooses its per-test time, within a hard maximum; under valgrind
+    programs run about ten times slower, so they get five times the time. The
+    self-check scales it (`timeout_scale`) to prove a margin on either side."""
     timeout_ms = int(spec.get("timeout_ms", 2000))
-    valgrind = bool(spec.get("valgrind")) and spec.get("image", "c") == "c"
-    if valgrind:
-        command = VALGRIND + command
+    if checker == "valgrind":
         timeout_ms *= 5
-    timeout_s = min(timeout_ms, MAX_TEST_TIMEOUT_MS) / 1000.0
-    for test in spec["tests"]:
-        code, sig, out, err, timed_out, truncated = run_as_student(
-            command + test.get("args", []), test.get("stdin", "").encode(), timeout_s, BUILD_DIR,
-            extra_env=extra_env)
-        report = ""
-        if valgrind:
-            report, err = split_valgrind(err)
-        expected = test.get("expected_stdout")
-        expected_exit = test.get("expected_exit", 0)
-        result = {"name": test["name"], "visibility": test.get("visibility", "visible"), "output": shown(out + err)}
-        if timed_out:
-            result.update(status="time_limit", message="still running after %.1f s" % timeout_s)
-        elif truncated:
-            result.update(status="output_limit", message="printed more than %d bytes" % MAX_OUTPUT_BYTES)
-        elif sig == signal.SIGKILL:
-            result.update(status="memory_limit", message="killed: out of memory")
-        elif sig == signal.SIGXCPU:
-            result.update(status="time_limit", message="used too much CPU time")
-        elif sig == signal.SIGXFSZ:
-            result.update(status="output_limit", message="wrote a file larger than allowed")
-        elif sig is not None:
-            result.update(status="crashed", message="crashed with signal %s" % signal.Signals(sig).name,
-                          signal=signal.Signals(sig).name)
-        elif valgrind and code == VALGRIND_EXIT and report:
-            result.update(status="failed", message=valgrind_message(report))
-        elif expected is not None and out.decode("utf-8", "replace") != expected:
-            result.update(status="failed", message="expected:\n%s\ngot:\n%s" % (shown(expected.encode()), shown(out)))
-        elif code != expected_exit:
-            result.update(status="failed", message="expected exit code %d, got %d" % (expected_exit, code))
-        else:
-            result.update(status="passed", message="")
-        if result["visibility"] == "hidden" and result["status"] != "passed":
-            # Hidden tests say how they failed, never what they expected.
-            result["message"] = result["status"].replace("_", " ")
+    return min(timeout_ms, MAX_TEST_TIMEOUT_MS) / 1000.0 * float(spec.get("timeout_scale", 1.0))
+
+
+def run_one_test(index, test, spec, command, extra_env, checker, timeout_s):
+    """One test from a clean state: a fresh folder as its home, and nothing left by an
+    earlier test (processes, files in the scratch folders, IPC objects)."""
+    home = os.path.join(RUN_DIR, str(index))
+    os.mkdir(home, 0o711)  # root must be able to enter it to start the test
+    os.lchown(home, STUDENT_UID, STUDENT_UID)
+    try:
+        run = run_as_student(command + test.get("args", []), test.get("stdin", "").encode(), timeout_s, home,
+                             extra_env=extra_env, home=home)
+        return judge(test, run, checker, spec, timeout_s)
+    finally:
+        clean_as_student([home] + SCRATCH_DIRS)
+        try:
+            os.rmdir(home)
+        except OSError:
+            pass
+
+
+def run_tests(spec, command, extra_env):
+    checker = None
+    if spec.get("image", "c") == "c":
+        if spec.get("valgrind"):
+            checker = "valgrind"
+            command = VALGRIND + command
+        elif sanitizer_flags(spec):
+            checker = "sanitizer"
+    timeout_s = test_timeout(spec, checker)
+    # A hopeless run (an endless loop in every test) must not cost every test's time:
+    # past the budget, or after a time limit where only a perfect score counts, the
+    # remaining tests are not run.
+    budget_s = float(spec.get("time_budget_ms", DEFAULT_TIME_BUDGET_MS)) / 1000.0 * float(spec.get("timeout_scale", 1.0))
+    stop_reason = None
+    used = 0.0
+    results = []
+    for index, test in enumerate(spec["tests"]):
+        visibility = test.get("visibility", "visible")
+        if stop_reason is None and used >= budget_s:
+            stop_reason = "not run: the tests used their time budget of %.0f s" % budget_s
+        if stop_reason is not None:
+            results.append({"name": test["name"], "visibility": visibility, "status": "not_run",
+                            "message": stop_reason if visibility == "visible" else "not run", "output": ""})
+            continue
+        started = time.monotonic()
+        try:
+            result = run_one_test(index, test, spec, command, extra_env, checker, timeout_s)
+        except OSError as err:
+            if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            result = failure("output_limit", "the test filled the sandbox's disk")
             result["output"] = ""
+        used += time.monotonic() - started
+        result.update(name=test["name"], visibility=visibility)
+        if result["status"] == "time_limit" and spec.get("stop_on_time_limit"):
+            stop_reason = "not run: %s hit the time limit, and this project needs every test" % test["name"]
+        if visibility == "hidden" and result["status"] != "passed":
+            # Hidden tests say how they failed, never what they expected or got.
+            result = {"name": test["name"], "visibility": visibility, "status": result["status"],
+                      "message": result["status"].replace("_", " "), "output": ""}
         results.append(result)
     return results
 
 
 def overall(results):
+    """The first failing test's status; a run cut short by its time budget is a time limit."""
     for result in results:
-        if result["status"] != "passed":
+        if result["status"] not in ("passed", "not_run"):
             return result["status"]
+    if any(result["status"] == "not_run" for result in results):
+        return "time_limit"
     return "passed"
 
 
@@ -483,7 +814,8 @@ def main():
               "message": verdict.message, "tests": [], "tool_versions": versions})
     except Exception as err:  # our fault, never the student's
         emit({"schema_version": SCHEMA_VERSION, "status": "internal_error", "score": 0.0,
-              "message": "runner error: %s" % err, "tests": [], "tool_versions": versions})
+              "message": "runner error: %s: %s" % (type(err).__name__, err), "tests": [],
+              "tool_versions": versions})
 
 
 if __name__ == "__main__":

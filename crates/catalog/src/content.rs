@@ -4,7 +4,7 @@
 
 use crate::files::{TestCase, Visibility, DEFAULT_MIN_MARK};
 use crate::Project;
-use qadam_grader::GradingMaterial;
+use qadam_grader::{GradingMaterial, RunnerSpec, SpecTest, DEFAULT_TIMEOUT_MS};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
@@ -32,6 +32,15 @@ impl Project {
             .map(|p| p.get_ref().as_str())
     }
 
+    /// The mark that validates the project.
+    pub fn min_mark(&self) -> u32 {
+        self.file
+            .rules
+            .min_mark
+            .as_ref()
+            .map_or(DEFAULT_MIN_MARK, |m| *m.get_ref())
+    }
+
     /// A test's standard input, from `stdin` or `stdin_file`.
     pub fn test_stdin<'a>(&'a self, test: &'a TestCase) -> Option<&'a str> {
         match &test.stdin_file {
@@ -56,54 +65,47 @@ impl Project {
     /// not sent twice.
     pub fn grading_material(&self) -> Option<GradingMaterial> {
         let grader = self.file.grader.as_ref()?.get_ref();
-        let tests: Vec<Value> = self
+        let tests = self
             .file
             .tests
             .iter()
             .map(|test| {
                 let test = test.get_ref();
-                let mut spec = json!({
-                    "name": test.name.get_ref(),
-                    "args": test.args,
-                    "expected_stdout": self.test_expected(test),
-                    "visibility": test.visibility,
-                });
-                if let Some(stdin) = self.test_stdin(test) {
-                    spec["stdin"] = json!(stdin);
+                SpecTest {
+                    name: test.name.get_ref().clone(),
+                    args: test.args.clone(),
+                    stdin: self.test_stdin(test).map(str::to_string),
+                    expected_stdout: Some(self.test_expected(test).to_string()),
+                    expected_exit: test.expected_exit,
+                    visibility: match test.visibility {
+                        Visibility::Visible => qadam_grader::Visibility::Visible,
+                        Visibility::Hidden => qadam_grader::Visibility::Hidden,
+                    },
                 }
-                if let Some(code) = test.expected_exit {
-                    spec["expected_exit"] = json!(code);
-                }
-                spec
             })
             .collect();
-        let mut spec = json!({
-            "image": grader.image.get_ref(),
-            "required_files": grader.required_files.get_ref(),
-            "harness": grader.harness.iter().map(|h| h.get_ref()).collect::<Vec<_>>(),
-            "norm": grader.norm,
-            "timeout_ms": grader.timeout_ms.as_ref().map_or(2000, |t| *t.get_ref()),
-            "tests": tests,
-        });
-        let optional = [
-            (
-                "allowed_functions",
-                grader.allowed_functions.as_ref().map(|f| json!(f)),
-            ),
-            ("norm_header", grader.norm_header.map(|h| json!(h))),
-            ("entry", grader.entry.as_ref().map(|e| json!(e))),
-            ("limits", grader.limits.as_ref().map(|l| json!(l))),
-            (
-                "cflags",
-                Some(json!(grader.cflags)).filter(|_| !grader.cflags.is_empty()),
-            ),
-            ("valgrind", grader.valgrind().then_some(json!(true))),
-        ];
-        for (key, value) in optional {
-            if let Some(value) = value {
-                spec[key] = value;
-            }
-        }
+        let spec = RunnerSpec {
+            image: grader.image.get_ref().clone(),
+            required_files: grader.required_files.get_ref().clone(),
+            allowed_functions: grader.allowed_functions.clone(),
+            harness: grader.harness.iter().map(|h| h.get_ref().clone()).collect(),
+            norm: grader.norm,
+            norm_header: grader.norm_header,
+            entry: grader.entry.clone(),
+            cflags: grader.cflags.clone(),
+            valgrind: grader.valgrind(),
+            sanitize: grader.sanitizers(),
+            timeout_ms: grader
+                .timeout_ms
+                .as_ref()
+                .map_or(DEFAULT_TIMEOUT_MS, |t| *t.get_ref()),
+            time_budget_ms: grader.time_budget_ms.as_ref().map(|t| *t.get_ref()),
+            // Where only a perfect score validates, one endless loop decides the run.
+            stop_on_time_limit: self.min_mark() >= 100,
+            timeout_scale: None,
+            limits: grader.limits.clone().unwrap_or_default(),
+            tests,
+        };
         let inlined: Vec<&str> = self
             .file
             .tests
@@ -216,7 +218,7 @@ impl Project {
             "rules": {
                 "deadline_days": file.rules.deadline_days,
                 "retry_cooldown_hours": file.rules.retry_cooldown_hours,
-                "min_mark": file.rules.min_mark.as_ref().map_or(DEFAULT_MIN_MARK, |m| *m.get_ref()),
+                "min_mark": self.min_mark(),
             },
             "evaluation": evaluation,
             "grader": grader,

@@ -3,7 +3,9 @@
 //! after parsing keep their position (`Spanned`) so a problem can name its line.
 
 use qadam_domain::{Flag, ProjectKind, QuestionKind};
+use qadam_grader::{Sanitizer, SpecLimits, Status};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
@@ -26,6 +28,9 @@ pub struct ProjectFile {
     #[serde(default)]
     pub tests: Vec<Spanned<TestCase>>,
     pub exam: Option<Spanned<ExamConfig>>,
+    /// How each known-wrong solution (`wrong/<name>/`) must fail.
+    #[serde(default)]
+    pub wrong: BTreeMap<String, Spanned<WrongSolution>>,
 }
 
 impl ProjectFile {
@@ -106,24 +111,33 @@ pub struct GraderConfig {
     #[serde(default)]
     pub cflags: Vec<String>,
     pub timeout_ms: Option<Spanned<u32>>,
-    pub limits: Option<GraderLimits>,
+    /// All tests of a run together; past it the remaining tests are not run.
+    pub time_budget_ms: Option<Spanned<u32>>,
+    /// C: build the harness and the submission with these sanitizers
+    /// (`"address"`, `"undefined"`).
+    pub sanitize: Option<Spanned<Vec<Sanitizer>>>,
+    pub limits: Option<SpecLimits>,
 }
 
 impl GraderConfig {
     pub fn valgrind(&self) -> bool {
         self.valgrind.as_ref().is_some_and(|v| *v.get_ref())
     }
+
+    pub fn sanitizers(&self) -> Vec<Sanitizer> {
+        self.sanitize
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.get_ref().clone())
+    }
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+/// A known-wrong solution's declared verdict: the run must end with `status`, and
+/// `test`, when given, must be among the tests that did not pass.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GraderLimits {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub memory_mb: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pids: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub wall_seconds: Option<u32>,
+pub struct WrongSolution {
+    pub status: Spanned<Status>,
+    pub test: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]

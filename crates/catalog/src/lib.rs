@@ -69,19 +69,63 @@ impl Project {
         self.dir.join("solution")
     }
 
-    /// `wrong/<mistake>/` folders: known-wrong solutions that must not pass.
-    pub fn wrong_solutions(&self) -> Vec<PathBuf> {
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(self.dir.join("wrong"))
-            .map(|read| {
-                read.filter_map(|e| e.ok())
-                    .map(|e| e.path())
-                    .filter(|p| p.is_dir())
-                    .collect()
-            })
-            .unwrap_or_default();
-        dirs.sort();
-        dirs
+    /// Every solution the self-check grades: the reference, the known-right variants
+    /// (`right/<name>/`) and the known-wrong ones (`wrong/<mistake>/`), each variant laid
+    /// over the reference.
+    pub fn solutions(&self) -> Vec<Solution> {
+        let reference = self.solution_dir();
+        let mut solutions = vec![Solution {
+            name: "solution".to_string(),
+            layers: vec![reference.clone()],
+            expected: Expected::Pass,
+        }];
+        for (folder, wrong) in [("right", false), ("wrong", true)] {
+            for dir in load::sorted_entries(&self.dir.join(folder)) {
+                if !dir.is_dir() {
+                    continue;
+                }
+                let name = load::file_name(&dir);
+                let expected = match self.file.wrong.get(&name).filter(|_| wrong) {
+                    Some(declared) => Expected::Fail {
+                        status: *declared.get_ref().status.get_ref(),
+                        test: declared
+                            .get_ref()
+                            .test
+                            .as_ref()
+                            .map(|t| t.get_ref().clone()),
+                    },
+                    None if wrong => continue, // reported by the check
+                    None => Expected::Pass,
+                };
+                solutions.push(Solution {
+                    name: format!("{folder}/{name}"),
+                    layers: vec![reference.clone(), dir],
+                    expected,
+                });
+            }
+        }
+        solutions
     }
+}
+
+/// A solution of a project's self-check and the verdict it must get.
+#[derive(Debug, Clone)]
+pub struct Solution {
+    /// `solution`, `right/<name>` or `wrong/<mistake>`.
+    pub name: String,
+    /// The reference folder, then the variant's folder laid over it.
+    pub layers: Vec<PathBuf>,
+    pub expected: Expected,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    Pass,
+    /// The run ends with `status`; `test`, when given, is among the tests not passed.
+    Fail {
+        status: qadam_grader::Status,
+        test: Option<String>,
+    },
 }
 
 #[derive(Debug)]
@@ -147,6 +191,7 @@ pub fn load_project(root: &Path, slug: &str) -> Result<Project, Vec<Problem>> {
         )]);
     };
     let mut problems = Vec::new();
+    load::report_symlinks(&dir, &mut problems);
     let project = load::read_project(&dir, None, &mut problems);
     match project {
         Some(project) if problems.is_empty() => Ok(project),

@@ -4,6 +4,7 @@
 use crate::files::{CursusFile, GraderConfig, ProjectFile, SheetFile};
 use crate::{Catalog, Cursus, Problem, Project};
 use qadam_domain::ProjectKind;
+use qadam_grader::Status;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,10 @@ impl Source {
 }
 
 fn read_source(path: &Path, problems: &mut Vec<Problem>) -> Option<Source> {
+    if is_symlink(path) {
+        problems.push(Problem::new(path, 1, SYMLINK_PROBLEM));
+        return None;
+    }
     match std::fs::read_to_string(path) {
         Ok(text) => Some(Source {
             path: path.to_path_buf(),
@@ -74,15 +79,44 @@ fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.')
 }
 
-fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+/// The entries of `dir`, sorted, symbolic links left out (see [`report_symlinks`]).
+pub(crate) fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|read| read.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
+    entries.retain(|path| !is_symlink(path));
     entries.sort();
     entries
 }
 
-fn file_name(path: &Path) -> String {
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+const SYMLINK_PROBLEM: &str = "a symbolic link: the catalog holds only plain files and folders \
+    (a link would publish or grade whatever it points to)";
+
+/// Every symbolic link under `dir` is a problem: a subject or a test file linked to a
+/// file of the host would otherwise be read, published or sent to the grader.
+pub(crate) fn report_symlinks(dir: &Path, problems: &mut Vec<Problem>) {
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let Ok(read) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for path in read.filter_map(|e| e.ok()).map(|e| e.path()) {
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    problems.push(Problem::new(&path, 1, SYMLINK_PROBLEM));
+                }
+                Ok(meta) if meta.is_dir() => pending.push(path),
+                _ => {}
+            }
+        }
+    }
+}
+
+pub(crate) fn file_name(path: &Path) -> String {
     path.file_name()
         .unwrap_or_default()
         .to_string_lossy()
@@ -106,6 +140,7 @@ pub fn read_catalog(
         problems.push(Problem::new(root, 1, "not a folder"));
         return catalog;
     }
+    report_symlinks(root, problems);
     for group in sorted_entries(root) {
         let name = file_name(&group);
         if !group.is_dir() || name.starts_with('.') {
@@ -445,6 +480,39 @@ fn check_grader(
             ));
         }
     }
+    if let Some(sanitize) = grader.sanitize.as_ref().filter(|s| !s.get_ref().is_empty()) {
+        if grader.image.get_ref() != "c" {
+            problems.push(source.problem(
+                sanitize.span(),
+                "sanitize applies to C projects (image = \"c\") only",
+            ));
+        } else if grader.valgrind() {
+            problems.push(source.problem(
+                sanitize.span(),
+                "choose valgrind or sanitize: valgrind cannot run a sanitized program",
+            ));
+        }
+    }
+    if let Some(budget) = &grader.time_budget_ms {
+        let wall_ms = grader
+            .limits
+            .as_ref()
+            .and_then(|l| l.wall_seconds)
+            .unwrap_or(60)
+            * 1000;
+        let test_ms = grader.timeout_ms.as_ref().map_or(2000, |t| *t.get_ref())
+            * if grader.valgrind() { 5 } else { 1 };
+        if *budget.get_ref() < 1000 || budget.get_ref() + test_ms.min(10_000) + 20_000 > wall_ms {
+            problems.push(source.problem(
+                budget.span(),
+                format!(
+                    "time_budget_ms must be at least 1000 and leave the build (20 s) and one more \
+                     test room within the run's {} s (limits.wall_seconds)",
+                    wall_ms / 1000
+                ),
+            ));
+        }
+    }
     let required = grader.required_files.get_ref();
     if required.is_empty() {
         problems.push(source.problem(
@@ -540,16 +608,122 @@ fn check_grader(
             ));
         }
     }
-    for wrong in sorted_entries(&dir.join("wrong")) {
-        if !wrong.is_dir() {
-            problems.push(Problem::new(
-                &wrong,
-                1,
-                "wrong/ holds one folder per known-wrong solution",
-            ));
+    check_variants(dir, source, file, problems);
+    hidden_files
+}
+
+/// `right/<name>/` and `wrong/<mistake>/`: folders holding only the files that differ
+/// from `solution/`; every known-wrong one declares in project.toml how it must fail.
+fn check_variants(dir: &Path, source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>) {
+    let solution = dir.join("solution");
+    let mut wrong_names = BTreeSet::new();
+    for folder in ["right", "wrong"] {
+        for variant in sorted_entries(&dir.join(folder)) {
+            if !variant.is_dir() {
+                problems.push(Problem::new(
+                    &variant,
+                    1,
+                    format!("{folder}/ holds one folder per solution"),
+                ));
+                continue;
+            }
+            let name = file_name(&variant);
+            if folder == "wrong" {
+                if !file.wrong.contains_key(&name) {
+                    problems.push(Problem::new(
+                        &variant,
+                        1,
+                        format!(
+                            "declare how this solution must fail in project.toml: \
+                             [wrong.{name}] status = \"failed\" (and test = \"...\" if one test shows it)"
+                        ),
+                    ));
+                }
+                wrong_names.insert(name);
+            }
+            check_variant_files(&variant, &solution, problems);
         }
     }
-    hidden_files
+    let test_names: BTreeSet<&str> = file
+        .tests
+        .iter()
+        .map(|t| t.get_ref().name.get_ref().as_str())
+        .collect();
+    for (name, declared) in &file.wrong {
+        let declared_ref = declared.get_ref();
+        if !wrong_names.contains(name) {
+            problems.push(source.problem(
+                declared.span(),
+                format!("[wrong.{name}] has no folder wrong/{name}/"),
+            ));
+        }
+        let status = *declared_ref.status.get_ref();
+        if matches!(
+            status,
+            Status::Passed | Status::NotRun | Status::InternalError
+        ) {
+            problems.push(source.problem(
+                declared_ref.status.span(),
+                format!(
+                    "a known-wrong solution cannot end as {status}: give the status a student \
+                     would see (failed, time_limit, crashed, compilation_error...)"
+                ),
+            ));
+        }
+        if let Some(test) = &declared_ref.test {
+            if !test_names.contains(test.get_ref().as_str()) {
+                problems.push(source.problem(
+                    test.span(),
+                    format!("no test is named \"{}\"", test.get_ref()),
+                ));
+            } else if matches!(
+                status,
+                Status::CompilationError | Status::ForbiddenFunction | Status::NormError
+            ) {
+                problems.push(source.problem(
+                    test.span(),
+                    format!("a run that ends as {status} runs no test: leave test out"),
+                ));
+            }
+        }
+    }
+}
+
+/// A variant holds at least one file, and none identical to the reference's.
+fn check_variant_files(variant: &Path, solution: &Path, problems: &mut Vec<Problem>) {
+    let mut pending = vec![variant.to_path_buf()];
+    let mut files = 0;
+    while let Some(folder) = pending.pop() {
+        for path in sorted_entries(&folder) {
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            files += 1;
+            let relative = path.strip_prefix(variant).unwrap_or(&path);
+            let reference = solution.join(relative);
+            if std::fs::read(&path).ok().is_some_and(|text| {
+                std::fs::read(&reference).is_ok_and(|reference| reference == text)
+            }) {
+                problems.push(Problem::new(
+                    &path,
+                    1,
+                    format!(
+                        "identical to solution/{}: a variant holds only the files that differ \
+                         from the reference (it is laid over solution/ when graded)",
+                        relative.display()
+                    ),
+                ));
+            }
+        }
+    }
+    if files == 0 {
+        problems.push(Problem::new(
+            variant,
+            1,
+            "an empty folder: a variant holds the files that differ from solution/",
+        ));
+    }
 }
 
 /// Every file under `tests/`, by path relative to it. They travel to the grader as text.
@@ -560,6 +734,10 @@ fn read_hidden_files(tests_dir: &Path, problems: &mut Vec<Problem>) -> BTreeMap<
         for path in sorted_entries(&dir) {
             if path.is_dir() {
                 pending.push(path);
+                continue;
+            }
+            if is_symlink(&path) {
+                problems.push(Problem::new(&path, 1, SYMLINK_PROBLEM));
                 continue;
             }
             let relative = path.strip_prefix(tests_dir).unwrap_or(&path);

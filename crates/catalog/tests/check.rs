@@ -4,7 +4,8 @@
 
 mod support;
 
-use qadam_catalog::Catalog;
+use qadam_catalog::{Catalog, Expected};
+use qadam_grader::{Status, Visibility};
 use support::{images_root, Fixture, EXAM, HELLO, SHEET};
 
 #[test]
@@ -14,11 +15,28 @@ fn the_valid_fixture_has_no_problem() {
     let catalog = Catalog::load(&fixture.root, None).unwrap();
     assert_eq!(catalog.projects.len(), 3);
     let hello = catalog.project("hello").unwrap();
-    assert_eq!(hello.wrong_solutions().len(), 1);
+    let solutions = hello.solutions();
+    assert_eq!(solutions.len(), 2);
+    assert_eq!(
+        solutions[1].expected,
+        Expected::Fail {
+            status: Status::Failed,
+            test: Some("says hello".into())
+        }
+    );
+    assert_eq!(
+        solutions[1].layers,
+        [hello.solution_dir(), hello.dir.join("wrong/shouts")],
+        "a known-wrong solution is laid over the reference"
+    );
     // Hidden tests reach the grader but never the public definition.
     let material = hello.grading_material().unwrap();
-    assert_eq!(material.spec["tests"].as_array().unwrap().len(), 2);
-    assert_eq!(material.spec["tests"][1]["visibility"], "hidden");
+    assert_eq!(material.spec.tests.len(), 2);
+    assert_eq!(material.spec.tests[1].visibility, Visibility::Hidden);
+    assert!(
+        material.spec.stop_on_time_limit,
+        "min_mark 100: one endless loop ends the run"
+    );
     assert_eq!(material.files["check.sh"], "echo checking\n");
     let definition = hello.definition();
     assert_eq!(definition["grader"]["hidden_tests"], 1);
@@ -117,6 +135,7 @@ fn a_duplicate_slug_names_the_first_folder() {
     f.write("more/hello/subject.en.md", "# hello again\n");
     f.write("more/hello/tests/check.sh", "true\n");
     f.write("more/hello/solution/hello.sh", "echo hello\n");
+    f.write("more/hello/wrong/shouts/hello.sh", "echo HELLO\n");
     f.assert_one("more/hello/project.toml:1:", "already used by");
 }
 
@@ -274,6 +293,7 @@ fn a_graded_project_needs_tests() {
     let f = Fixture::valid();
     let text = HELLO.split("[[tests]]").next().unwrap().to_string();
     f.write("basics/hello/project.toml", &text);
+    f.remove("basics/hello/wrong");
     f.assert_one("basics/hello/project.toml:11:", "at least one [[tests]]");
 }
 
@@ -506,8 +526,170 @@ fn test_files_must_exist_and_are_inlined_in_the_spec() {
         .unwrap()
         .grading_material()
         .unwrap();
-    assert_eq!(material.spec["tests"][1]["stdin"], "lots of input\n");
-    assert_eq!(material.spec["tests"][1]["expected_stdout"], "hello\n");
+    assert_eq!(
+        material.spec.tests[1].stdin.as_deref(),
+        Some("lots of input\n")
+    );
+    assert_eq!(
+        material.spec.tests[1].expected_stdout.as_deref(),
+        Some("hello\n")
+    );
     let sent: Vec<&String> = material.files.keys().collect();
     assert_eq!(sent, vec!["check.sh"], "inlined files are not sent twice");
+}
+
+#[test]
+fn symbolic_links_are_refused_wherever_they_are() {
+    let f = Fixture::valid();
+    f.remove("basics/hello/subject.en.md");
+    std::os::unix::fs::symlink("/etc/passwd", f.root.join("basics/hello/subject.en.md")).unwrap();
+    let problems = f.problems(None);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("basics/hello/subject.en.md:1: a symbolic link")),
+        "{problems:#?}"
+    );
+    assert!(
+        !problems.iter().any(|p| p.contains("root:")),
+        "the host file was not read: {problems:#?}"
+    );
+    let f = Fixture::valid();
+    std::os::unix::fs::symlink("/etc/hostname", f.root.join("basics/hello/tests/host.txt"))
+        .unwrap();
+    f.assert_one("basics/hello/tests/host.txt:1:", "a symbolic link");
+    let f = Fixture::valid();
+    std::os::unix::fs::symlink("/etc", f.root.join("basics/hello/tests/etc")).unwrap();
+    f.assert_one("basics/hello/tests/etc:1:", "a symbolic link");
+}
+
+#[test]
+fn every_known_wrong_solution_declares_how_it_fails() {
+    let f = Fixture::valid();
+    f.write("basics/hello/wrong/whispers/hello.sh", "echo hi\n");
+    f.assert_one(
+        "basics/hello/wrong/whispers:1:",
+        "[wrong.whispers] status = \"failed\"",
+    );
+    let f = Fixture::valid();
+    f.remove("basics/hello/wrong/shouts");
+    f.assert_one(
+        "basics/hello/project.toml:26:",
+        "[wrong.shouts] has no folder wrong/shouts/",
+    );
+}
+
+#[test]
+fn a_declared_verdict_is_one_a_student_could_see_and_names_a_real_test() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "status = \"failed\"",
+        "status = \"passed\"",
+    );
+    f.assert_one("basics/hello/project.toml:27:", "cannot end as passed");
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "status = \"failed\"",
+        "status = \"internal_error\"",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:27:",
+        "cannot end as internal_error",
+    );
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "test = \"says hello\"",
+        "test = \"says goodbye\"",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:28:",
+        "no test is named \"says goodbye\"",
+    );
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "status = \"failed\"",
+        "status = \"compilation_error\"",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:28:",
+        "runs no test: leave test out",
+    );
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "status = \"failed\"",
+        "status = \"wrong\"",
+    );
+    f.assert_one("basics/hello/project.toml:27:", "unknown variant `wrong`");
+}
+
+#[test]
+fn a_variant_holds_only_the_files_that_differ_from_the_reference() {
+    let f = Fixture::valid();
+    f.write("basics/hello/solution/lib.sh", "helper\n");
+    f.write("basics/hello/wrong/shouts/lib.sh", "helper\n");
+    f.assert_one(
+        "basics/hello/wrong/shouts/lib.sh:1:",
+        "identical to solution/lib.sh",
+    );
+    let f = Fixture::valid();
+    f.remove("basics/hello/wrong/shouts/hello.sh");
+    f.assert_one("basics/hello/wrong/shouts:1:", "an empty folder");
+    // right/ variants must pass and need no declaration.
+    let f = Fixture::valid();
+    f.write("basics/hello/right/printf/hello.sh", "printf 'hello\\n'\n");
+    assert_eq!(f.problems(None), Vec::<String>::new());
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    let solutions = catalog.project("hello").unwrap().solutions();
+    let names: Vec<(&str, &Expected)> = solutions
+        .iter()
+        .map(|s| (s.name.as_str(), &s.expected))
+        .collect();
+    assert_eq!(names[1], ("right/printf", &Expected::Pass));
+}
+
+#[test]
+fn sanitizers_are_for_c_without_valgrind_and_the_budget_fits_the_run() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "timeout_ms = 2000",
+        "timeout_ms = 2000\nsanitize = [\"address\"]",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:16:",
+        "sanitize applies to C projects",
+    );
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "timeout_ms = 2000",
+        "timeout_ms = 2000\ntime_budget_ms = 50000",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:16:",
+        "time_budget_ms must be at least 1000",
+    );
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "timeout_ms = 2000",
+        "timeout_ms = 2000\ntime_budget_ms = 20000\nlimits = { cpus = 0.5 }",
+    );
+    assert_eq!(f.problems(None), Vec::<String>::new());
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    let spec = catalog
+        .project("hello")
+        .unwrap()
+        .grading_material()
+        .unwrap()
+        .spec;
+    assert_eq!(
+        (spec.time_budget_ms, spec.limits.cpus),
+        (Some(20000), Some(0.5))
+    );
 }

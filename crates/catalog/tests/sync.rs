@@ -121,7 +121,7 @@ both_backends! {
         let material: qadam_grader::GradingMaterial =
             serde_json::from_str(version.grading.as_deref().unwrap()).unwrap();
         assert_eq!(material.image(), "shell");
-        assert_eq!(material.spec["tests"].as_array().unwrap().len(), 2);
+        assert_eq!(material.spec.tests.len(), 2);
         assert_eq!(material.files["check.sh"], "echo checking\n");
         assert!(!version.definition.contains("says it once"), "hidden tests stay out of the definition");
         let (_, team) = projects::current_by_slug(&mut conn, "team-up").unwrap();

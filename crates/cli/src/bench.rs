@@ -58,33 +58,9 @@ fn check(result: &GradeResult) -> anyhow::Result<()> {
 fn docker_cli_once(tag: &str, job: &[u8], limits: &Limits) -> anyhow::Result<Duration> {
     let started = Instant::now();
     let mut child = Command::new("docker")
-        .args([
-            "run",
-            "--rm",
-            "-i",
-            "--network",
-            "none",
-            "--read-only",
-            "--init",
-        ])
-        .args([
-            "--cap-drop",
-            "ALL",
-            "--cap-add",
-            "SETUID",
-            "--cap-add",
-            "SETGID",
-        ])
-        .args(["--cap-add", "KILL", "--cap-add", "CHOWN"])
-        .args(["--security-opt", "no-new-privileges"])
-        .args(["--pids-limit", &limits.pids.to_string()])
-        .args(["--memory", &limits.memory_bytes.to_string()])
-        .args(["--memory-swap", &limits.memory_bytes.to_string()])
-        .args([
-            "--tmpfs",
-            &format!("/work:size={},mode=755,exec", limits.work_tmpfs_bytes),
-        ])
-        .args(["--tmpfs", "/tmp:size=16m,mode=1777", tag])
+        .args(["run", "--rm", "-i"])
+        .args(qadam_grader::docker_run_flags(limits))
+        .arg(tag)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -237,7 +213,10 @@ pub fn grader(images_root: &Path, fixtures: &Path, project: &str, n: usize) -> a
         }
         Ok(())
     })?;
-    println!("grading {n} correct submissions of {project} ({tag}) per row");
+    println!(
+        "grading {n} correct submissions of {project} ({tag}) per row, {} CPU(s) per sandbox",
+        limits.cpus
+    );
     println!(
         "{:<32} {:>4} {:>10} {:>8} {:>8}",
         "mode", "conc", "median_ms", "p95_ms", "subs/s"

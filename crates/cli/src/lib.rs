@@ -120,10 +120,21 @@ enum CatalogCommand {
     Check {
         #[arg(value_name = "DIR", default_value = "projects-catalog")]
         dir: PathBuf,
-        /// Also grade every reference solution (must pass) and every known-wrong one
-        /// (must not) with the sandboxed grader.
+        /// Also grade every reference solution (must pass), every known-right variant
+        /// (must pass) and every known-wrong one (must end as it declares) with the
+        /// sandboxed grader.
         #[arg(long)]
         run_solutions: bool,
+        /// With --run-solutions, the stability mode: grade every solution N times (the
+        /// verdict must not change), with a third of the time for references and three
+        /// times the time for known time-outs, and references under UBSan.
+        #[arg(
+            long,
+            value_name = "N",
+            default_value_t = 1,
+            requires = "run_solutions"
+        )]
+        repeat: u32,
         /// The grader images folder (each project's image must exist in it).
         #[arg(long, value_name = "DIR", default_value = "grader-images")]
         images: PathBuf,
@@ -254,11 +265,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 CatalogCommand::Check {
                     dir,
                     run_solutions,
+                    repeat,
                     images,
                 },
         } => {
             init_logging("warn");
-            catalog::check(&dir, &images, run_solutions)
+            let self_check = catalog::SelfCheck {
+                run_solutions,
+                repeat,
+            };
+            catalog::check(&dir, &images, self_check)
         }
         Command::Catalog {
             command: CatalogCommand::Sync { common, dir },

@@ -4,6 +4,7 @@
 //! never follows a path the submission could have planted.
 
 use crate::GradingMaterial;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -38,24 +39,44 @@ pub fn pack_job(
     submission_dir: &Path,
     material: &GradingMaterial,
 ) -> Result<Vec<u8>, ArchiveError> {
+    pack_layers(&[submission_dir], material)
+}
+
+/// [`pack_job`] for a submission made of layers: each folder's files laid over the
+/// previous ones' (a known-wrong solution is the reference with a few files changed).
+pub fn pack_layers(layers: &[&Path], material: &GradingMaterial) -> Result<Vec<u8>, ArchiveError> {
+    let mut files = BTreeMap::new();
+    for layer in layers {
+        collect_tree(layer, "submission", &mut files)?;
+    }
     let mut builder = tar::Builder::new(Vec::new());
     let mut total = 0u64;
-    add_tree(&mut builder, submission_dir, "submission", &mut total)?;
-    let spec = serde_json::to_vec(&material.spec).expect("a JSON value serialises");
-    let files = std::iter::once(("spec.json", spec.as_slice())).chain(
+    for (name, path) in &files {
+        // symlink_metadata: never follow what the submission may have planted.
+        let meta = fs::symlink_metadata(path).map_err(io(path))?;
+        total += meta.len();
+        if total > MAX_JOB_BYTES {
+            return Err(ArchiveError::TooLarge);
+        }
+        let data = fs::read(path).map_err(io(path))?;
+        append_file(&mut builder, name, &data).map_err(io(path))?;
+    }
+    let spec = serde_json::to_vec(&material.spec).expect("a spec serialises");
+    let hidden = std::iter::once(("spec.json", spec.as_slice())).chain(
         material
             .files
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_bytes())),
     );
-    for (name, data) in files {
+    let first = layers.first().copied().unwrap_or(Path::new("."));
+    for (name, data) in hidden {
         total += data.len() as u64;
         if total > MAX_JOB_BYTES {
             return Err(ArchiveError::TooLarge);
         }
-        append_file(&mut builder, &format!("tests/{name}"), data).map_err(io(submission_dir))?;
+        append_file(&mut builder, &format!("tests/{name}"), data).map_err(io(first))?;
     }
-    builder.into_inner().map_err(io(submission_dir))
+    builder.into_inner().map_err(io(first))
 }
 
 fn append_file(
@@ -70,31 +91,23 @@ fn append_file(
     builder.append_data(&mut header, name, data)
 }
 
-fn add_tree(
-    builder: &mut tar::Builder<Vec<u8>>,
+/// Every plain file under `dir` by its name in the archive; anything else is refused.
+fn collect_tree(
     dir: &Path,
     prefix: &str,
-    total: &mut u64,
+    files: &mut BTreeMap<String, PathBuf>,
 ) -> Result<(), ArchiveError> {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .map_err(io(dir))?
-        .collect::<Result<_, _>>()
-        .map_err(io(dir))?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        // symlink_metadata: never follow what the submission may have planted.
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
         let meta = fs::symlink_metadata(&path).map_err(io(&path))?;
-        let name = format!("{prefix}/{}", entry.file_name().to_string_lossy());
+        let name = format!(
+            "{prefix}/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
         if meta.is_dir() {
-            add_tree(builder, &path, &name, total)?;
+            collect_tree(&path, &name, files)?;
         } else if meta.is_file() {
-            *total += meta.len();
-            if *total > MAX_JOB_BYTES {
-                return Err(ArchiveError::TooLarge);
-            }
-            let data = fs::read(&path).map_err(io(&path))?;
-            append_file(builder, &name, &data).map_err(io(&path))?;
+            files.insert(name, path);
         } else {
             return Err(ArchiveError::NotPlain(path));
         }

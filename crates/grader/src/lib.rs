@@ -5,13 +5,17 @@
 //! the result. The runner contract is grader-images/README.md.
 
 mod archive;
+mod grader;
 pub mod images;
 mod result;
 mod sandbox;
+mod spec;
 
-pub use archive::{pack_job, ArchiveError, MAX_JOB_BYTES};
+pub use archive::{pack_job, pack_layers, ArchiveError, MAX_JOB_BYTES};
+pub use grader::Grader;
 pub use result::{GradeResult, Status, TestResult, RESULT_SCHEMA_VERSION};
-pub use sandbox::{grade, grade_in, GraderError, Limits, Sandbox};
+pub use sandbox::{docker_run_flags, grade, grade_in, GraderError, Limits, Sandbox};
+pub use spec::{RunnerSpec, Sanitizer, SpecLimits, SpecTest, Visibility, DEFAULT_TIMEOUT_MS};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -24,7 +28,7 @@ use std::path::Path;
 /// attempt started on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GradingMaterial {
-    pub spec: serde_json::Value,
+    pub spec: RunnerSpec,
     /// Paths relative to `tests/`, with their text.
     pub files: BTreeMap<String, String>,
 }
@@ -32,12 +36,12 @@ pub struct GradingMaterial {
 impl GradingMaterial {
     /// The image folder under `grader-images/`, e.g. `c`.
     pub fn image(&self) -> &str {
-        self.spec["image"].as_str().unwrap_or("")
+        &self.spec.image
     }
 
     /// The sandbox limits: the spec's optional `limits` within the hard maxima.
     pub fn limits(&self) -> Limits {
-        Limits::for_project(&self.spec["limits"])
+        Limits::for_project(&self.spec.limits)
     }
 
     /// Reads a folder in the runner's own layout (`spec.json` and the hidden files), as
@@ -46,11 +50,8 @@ impl GradingMaterial {
         let spec_path = dir.join("spec.json");
         let text = std::fs::read_to_string(&spec_path)
             .map_err(|err| format!("cannot read {}: {err}", spec_path.display()))?;
-        let spec: serde_json::Value =
+        let spec: RunnerSpec =
             serde_json::from_str(&text).map_err(|err| format!("{}: {err}", spec_path.display()))?;
-        if spec["image"].as_str().is_none() {
-            return Err(format!("{}: no \"image\"", spec_path.display()));
-        }
         let mut files = BTreeMap::new();
         for entry in std::fs::read_dir(dir).map_err(|err| format!("{}: {err}", dir.display()))? {
             let path = entry.map_err(|err| err.to_string())?.path();

@@ -19,6 +19,34 @@ pub enum Status {
     NormError,
     /// Our fault: never blamed on the student, retried later.
     InternalError,
+    /// A test skipped because an earlier one hit the time limit, or the run's time
+    /// budget was spent (only ever a test's status, never a run's).
+    NotRun,
+}
+
+impl Status {
+    /// The status as the runner, the API and the command line spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Passed => "passed",
+            Status::Failed => "failed",
+            Status::CompilationError => "compilation_error",
+            Status::TimeLimit => "time_limit",
+            Status::MemoryLimit => "memory_limit",
+            Status::OutputLimit => "output_limit",
+            Status::Crashed => "crashed",
+            Status::ForbiddenFunction => "forbidden_function",
+            Status::NormError => "norm_error",
+            Status::InternalError => "internal_error",
+            Status::NotRun => "not_run",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,6 +90,35 @@ impl GradeResult {
 
     /// The first failing test, for a one-line summary.
     pub fn first_failure(&self) -> Option<&TestResult> {
-        self.tests.iter().find(|t| t.status != Status::Passed)
+        self.tests
+            .iter()
+            .find(|t| !matches!(t.status, Status::Passed | Status::NotRun))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_is_named_as_it_is_serialised() {
+        for status in [
+            Status::Passed,
+            Status::Failed,
+            Status::CompilationError,
+            Status::TimeLimit,
+            Status::MemoryLimit,
+            Status::OutputLimit,
+            Status::Crashed,
+            Status::ForbiddenFunction,
+            Status::NormError,
+            Status::InternalError,
+            Status::NotRun,
+        ] {
+            assert_eq!(
+                serde_json::to_value(status).unwrap(),
+                serde_json::json!(status.name())
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@
 //! reap orphans, a wall-clock kill from the host and a cap on the bytes we read back.
 
 use crate::result::{GradeResult, Status};
+use crate::spec::SpecLimits;
 use bollard::container::{
     AttachContainerOptions, AttachContainerResults, Config, CreateContainerOptions,
     InspectContainerOptions, LogOutput, RemoveContainerOptions, StartContainerOptions,
@@ -27,6 +28,9 @@ pub struct Limits {
     pub output_bytes: usize,
     pub open_files: i64,
     pub file_size_bytes: i64,
+    /// CPU cores the container may use at once: concurrent gradings share the host
+    /// fairly, and one submission cannot take every core until its wall clock.
+    pub cpus: f64,
 }
 
 impl Default for Limits {
@@ -39,6 +43,7 @@ impl Default for Limits {
             output_bytes: 1 << 20,
             open_files: 256,
             file_size_bytes: 16 << 20,
+            cpus: 1.0,
         }
     }
 }
@@ -47,22 +52,29 @@ impl Default for Limits {
 pub const MAX_MEMORY_MB: i64 = 1024;
 pub const MAX_PIDS: i64 = 256;
 pub const MAX_WALL_SECONDS: u64 = 300;
+pub const MAX_CPUS: f64 = 2.0;
 
 impl Limits {
-    /// The defaults, changed by a spec's `limits` object (`memory_mb`, `pids`,
-    /// `wall_seconds`), each clamped to its hard maximum.
-    pub fn for_project(spec_limits: &serde_json::Value) -> Limits {
+    /// The defaults, changed by a spec's `limits`, each clamped to its hard maximum.
+    pub fn for_project(asked: &SpecLimits) -> Limits {
         let mut limits = Limits::default();
-        if let Some(mb) = spec_limits["memory_mb"].as_i64() {
-            limits.memory_bytes = mb.clamp(16, MAX_MEMORY_MB) << 20;
+        if let Some(mb) = asked.memory_mb {
+            limits.memory_bytes = i64::from(mb).clamp(16, MAX_MEMORY_MB) << 20;
         }
-        if let Some(pids) = spec_limits["pids"].as_i64() {
-            limits.pids = pids.clamp(8, MAX_PIDS);
+        if let Some(pids) = asked.pids {
+            limits.pids = i64::from(pids).clamp(8, MAX_PIDS);
         }
-        if let Some(seconds) = spec_limits["wall_seconds"].as_u64() {
-            limits.wall_clock = Duration::from_secs(seconds.clamp(5, MAX_WALL_SECONDS));
+        if let Some(seconds) = asked.wall_seconds {
+            limits.wall_clock = Duration::from_secs(u64::from(seconds).clamp(5, MAX_WALL_SECONDS));
+        }
+        if let Some(cpus) = asked.cpus.filter(|c| c.is_finite()) {
+            limits.cpus = cpus.clamp(0.1, MAX_CPUS);
         }
         limits
+    }
+
+    fn nano_cpus(&self) -> i64 {
+        (self.cpus * 1e9).round() as i64
     }
 }
 
@@ -72,6 +84,12 @@ pub enum GraderError {
     Docker(#[from] bollard::errors::Error),
     #[error("cannot send the job to the sandbox: {0}")]
     Stdin(std::io::Error),
+    #[error("the grader image {0} is not built: run `qadam images build`")]
+    ImageMissing(String),
+    #[error(transparent)]
+    Image(#[from] crate::images::ImageError),
+    #[error(transparent)]
+    Pack(#[from] crate::ArchiveError),
 }
 
 /// Removes the container when dropped, also on timeout, error or panic. The normal
@@ -129,6 +147,7 @@ fn host_config(limits: &Limits) -> HostConfig {
         memory: Some(limits.memory_bytes),
         memory_swap: Some(limits.memory_bytes),
         pids_limit: Some(limits.pids),
+        nano_cpus: Some(limits.nano_cpus()),
         readonly_rootfs: Some(true),
         tmpfs: Some(HashMap::from([
             (
@@ -152,6 +171,59 @@ fn host_config(limits: &Limits) -> HostConfig {
         ]),
         ..Default::default()
     }
+}
+
+/// The same sandbox as `docker run` flags (the benchmark's baseline), made from the
+/// same host configuration so that the two cannot drift apart.
+pub fn docker_run_flags(limits: &Limits) -> Vec<String> {
+    let host = host_config(limits);
+    let mut flags = vec![
+        format!("--network={}", host.network_mode.unwrap_or_default()),
+        format!("--memory={}", host.memory.unwrap_or_default()),
+        format!("--memory-swap={}", host.memory_swap.unwrap_or_default()),
+        format!("--pids-limit={}", host.pids_limit.unwrap_or_default()),
+        format!("--cpus={}", limits.cpus),
+    ];
+    if host.readonly_rootfs == Some(true) {
+        flags.push("--read-only".into());
+    }
+    if host.init == Some(true) {
+        flags.push("--init".into());
+    }
+    let mut tmpfs: Vec<_> = host.tmpfs.unwrap_or_default().into_iter().collect();
+    tmpfs.sort();
+    flags.extend(
+        tmpfs
+            .into_iter()
+            .map(|(path, options)| format!("--tmpfs={path}:{options}")),
+    );
+    flags.extend(
+        host.cap_drop
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| format!("--cap-drop={c}")),
+    );
+    flags.extend(
+        host.cap_add
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| format!("--cap-add={c}")),
+    );
+    flags.extend(
+        host.security_opt
+            .unwrap_or_default()
+            .into_iter()
+            .map(|o| format!("--security-opt={o}")),
+    );
+    for ulimit in host.ulimits.unwrap_or_default() {
+        flags.push(format!(
+            "--ulimit={}={}:{}",
+            ulimit.name.unwrap_or_default(),
+            ulimit.soft.unwrap_or_default(),
+            ulimit.hard.unwrap_or_default()
+        ));
+    }
+    flags
 }
 
 /// Grades one packed job (see [`crate::pack_job`]) with `image`. Returns a verdict
@@ -315,19 +387,19 @@ impl Sandbox {
             tracing::info!(%image, status = ?result.status, elapsed_ms, "graded (sandbox limit)");
             return Ok(result);
         }
-        if state.oom_killed == Some(true) {
-            return Ok(GradeResult::outer(
-                Status::MemoryLimit,
-                format!("used more than {} MiB of memory", limits.memory_bytes >> 20),
-            ));
-        }
         let last_line = String::from_utf8_lossy(&stdout)
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
             .map(str::to_string);
+        // The runner reports a test that ran out of memory itself; only a run that ended
+        // without a result is put down to the container's memory limit.
         let result = match last_line.map(|line| serde_json::from_str::<GradeResult>(&line)) {
             Some(Ok(result)) => result,
+            _ if state.oom_killed == Some(true) => GradeResult::outer(
+                Status::MemoryLimit,
+                format!("used more than {} MiB of memory", limits.memory_bytes >> 20),
+            ),
             Some(Err(err)) => GradeResult::outer(
                 Status::InternalError,
                 format!("the runner's result is not valid JSON: {err}"),
@@ -348,19 +420,36 @@ impl Sandbox {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn project_limits_are_clamped_to_the_hard_maxima() {
-        assert_eq!(Limits::for_project(&json!(null)), Limits::default());
-        let asked = Limits::for_project(&json!({"memory_mb": 512, "pids": 32, "wall_seconds": 20}));
+        assert_eq!(
+            Limits::for_project(&SpecLimits::default()),
+            Limits::default()
+        );
+        let asked = Limits::for_project(&SpecLimits {
+            memory_mb: Some(512),
+            pids: Some(32),
+            wall_seconds: Some(20),
+            cpus: Some(0.5),
+        });
         assert_eq!((asked.memory_bytes, asked.pids), (512 << 20, 32));
         assert_eq!(asked.wall_clock, Duration::from_secs(20));
-        let greedy = Limits::for_project(
-            &json!({"memory_mb": 999999, "pids": 100000, "wall_seconds": 99999}),
-        );
+        assert_eq!(asked.nano_cpus(), 500_000_000);
+        let greedy = Limits::for_project(&SpecLimits {
+            memory_mb: Some(999_999),
+            pids: Some(100_000),
+            wall_seconds: Some(99_999),
+            cpus: Some(64.0),
+        });
         assert_eq!(greedy.memory_bytes, MAX_MEMORY_MB << 20);
         assert_eq!(greedy.pids, MAX_PIDS);
         assert_eq!(greedy.wall_clock, Duration::from_secs(MAX_WALL_SECONDS));
+        assert_eq!(greedy.cpus, MAX_CPUS);
+        assert_eq!(
+            Limits::default().nano_cpus(),
+            1_000_000_000,
+            "one core by default"
+        );
     }
 }

@@ -2,7 +2,10 @@
 //! solutions, and hostile submissions. Needs the images built (`qadam images build`,
 //! which scripts/test runs first).
 
-use qadam_grader::{grade_in, images, pack_job, GradeResult, GradingMaterial, Limits, Status};
+use qadam_grader::{
+    grade_in, images, pack_job, GradeResult, GradingMaterial, Limits, RunnerSpec, SpecLimits,
+    SpecTest, Status, Visibility,
+};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -430,4 +433,511 @@ async fn dot_dot_paths_in_an_archive_are_refused_by_the_runner() {
         .unwrap();
     assert_eq!(result.status, Status::CompilationError, "{result:?}");
     assert!(result.message.contains(".."), "{result:?}");
+}
+
+/// A C program graded with tests written here (no harness: `prog.c` has its own main),
+/// with no function restriction, in the default sandbox unless `limits` say otherwise.
+fn program_material(tests: Vec<SpecTest>, adjust: impl FnOnce(&mut RunnerSpec)) -> GradingMaterial {
+    let mut spec = RunnerSpec {
+        image: "c".into(),
+        required_files: vec!["prog.c".into()],
+        allowed_functions: None,
+        harness: vec![],
+        norm: false,
+        norm_header: None,
+        entry: None,
+        cflags: vec![],
+        valgrind: false,
+        sanitize: vec![],
+        timeout_ms: 2000,
+        time_budget_ms: None,
+        stop_on_time_limit: false,
+        timeout_scale: None,
+        limits: SpecLimits::default(),
+        tests,
+    };
+    adjust(&mut spec);
+    GradingMaterial {
+        spec,
+        files: Default::default(),
+    }
+}
+
+fn case(name: &str, args: &[&str], visibility: Visibility) -> SpecTest {
+    SpecTest {
+        name: name.into(),
+        args: args.iter().map(|a| a.to_string()).collect(),
+        stdin: None,
+        expected_stdout: None,
+        expected_exit: None,
+        visibility,
+    }
+}
+
+async fn grade_program(source: &str, material: &GradingMaterial, limits: &Limits) -> GradeResult {
+    let dir = submission(&[("prog.c", source)]);
+    let job = pack_job(&dir, material).unwrap();
+    let docker = bollard::Docker::connect_with_local_defaults().unwrap();
+    let name = format!("qadam-test-{}", uuid::Uuid::new_v4().simple());
+    let image = built_image("c");
+    let result = grade_in(&docker, &name, &image, job, limits).await.unwrap();
+    std::fs::remove_dir_all(dir).unwrap();
+    result
+}
+
+fn test_named<'a>(result: &'a GradeResult, name: &str) -> &'a qadam_grader::TestResult {
+    result
+        .tests
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no test {name} in {result:?}"))
+}
+
+/// Programs that misbehave in every way a student's can; each prints RAN first, so a
+/// program that did not run cannot pass this test.
+const MISBEHAVING: &str = r#"#define _GNU_SOURCE
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <errno.h>
+#include <sys/stat.h>
+int main(int argc, char **argv)
+{
+	(void)argc;
+	printf("RAN %s\n", argv[1]);
+	fflush(stdout);
+	if (strcmp(argv[1], "rtsig") == 0)
+		kill(getpid(), SIGRTMIN + 1);
+	else if (strcmp(argv[1], "binary") == 0)
+		write(1, "\xff\xfe\x80\xc3\x28 bytes\n", 12);
+	else if (strcmp(argv[1], "close") == 0)
+	{
+		close(1);
+		close(2);
+		usleep(200000);
+	}
+	else if (strcmp(argv[1], "exec") == 0)
+	{
+		static char *args[20001];
+		char *big = malloc(100000);
+		memset(big, 'a', 99999);
+		big[99999] = 0;
+		for (int i = 0; i < 20000; i++)
+			args[i] = big;
+		execv("/proc/self/exe", args);
+		printf("execv: %s\n", strerror(errno));
+	}
+	else if (strcmp(argv[1], "vanish") == 0)
+	{
+		unlink("/work/student/prog.c");
+		unlink("/work/link/program");
+		rmdir(getenv("HOME"));
+		chmod(getenv("HOME"), 0);
+	}
+	else if (strcmp(argv[1], "nostdin") == 0)
+		sleep(30);
+	else if (strcmp(argv[1], "segv") == 0)
+		return (*(volatile int *)0);
+	return (0);
+}
+"#;
+
+#[tokio::test]
+async fn nothing_a_program_does_makes_the_run_an_internal_error() {
+    let mut nostdin = case(
+        "never reads a large stdin",
+        &["nostdin"],
+        Visibility::Visible,
+    );
+    nostdin.stdin = Some("x".repeat(300_000));
+    let material = program_material(
+        vec![
+            case("unnamed signal", &["rtsig"], Visibility::Visible),
+            case("undecodable output", &["binary"], Visibility::Visible),
+            case("closes its output", &["close"], Visibility::Visible),
+            case("huge argv", &["exec"], Visibility::Visible),
+            case("removes what it can", &["vanish"], Visibility::Visible),
+            nostdin,
+            case("hidden crash", &["segv"], Visibility::Hidden),
+            case("still graded afterwards", &["fine"], Visibility::Visible),
+        ],
+        |spec| spec.timeout_ms = 1000,
+    );
+    // A wall clock short enough that a runner stuck writing stdin would lose the report.
+    let limits = Limits {
+        wall_clock: Duration::from_secs(25),
+        ..Limits::default()
+    };
+    let result = grade_program(MISBEHAVING, &material, &limits).await;
+    assert_ne!(result.status, Status::InternalError, "{result:?}");
+    assert_eq!(result.tests.len(), 8, "{result:?}");
+    for test in result.tests.iter().filter(|t| t.visibility == "visible") {
+        assert!(test.output.contains("RAN"), "the program ran: {test:?}");
+    }
+    let signal = test_named(&result, "unnamed signal");
+    assert_eq!(signal.status, Status::Crashed, "{signal:?}");
+    assert_eq!(signal.signal.as_deref(), Some("SIG35"), "{signal:?}");
+    assert_eq!(
+        test_named(&result, "never reads a large stdin").status,
+        Status::TimeLimit
+    );
+    assert!(test_named(&result, "huge argv")
+        .output
+        .contains("Argument list too long"));
+    let hidden = test_named(&result, "hidden crash");
+    assert_eq!(hidden.status, Status::Crashed);
+    assert_eq!(
+        (
+            hidden.signal.as_deref(),
+            hidden.message.as_str(),
+            hidden.output.as_str()
+        ),
+        (None, "crashed", ""),
+        "a hidden test keeps nothing but its status"
+    );
+    assert_eq!(
+        test_named(&result, "still graded afterwards").status,
+        Status::Passed
+    );
+}
+
+/// Saves what a test received wherever a later test could read it, and leaves a
+/// process behind; exits 0 only if every save worked.
+const LEAVES_TRACES: &str = r#"#define _GNU_SOURCE
+#include <dirent.h>
+#include <fcntl.h>
+#include <mqueue.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/shm.h>
+#include <sys/stat.h>
+#include <unistd.h>
+static int save(const char *dir, const char *text)
+{
+	char path[512];
+	FILE *f;
+	snprintf(path, sizeof path, "%s/trace", dir);
+	f = fopen(path, "w");
+	if (!f)
+		return (1);
+	fputs(text, f);
+	return (fclose(f) != 0);
+}
+static void show(const char *dir)
+{
+	char path[512];
+	char line[256];
+	FILE *f;
+	snprintf(path, sizeof path, "%s/trace", dir);
+	f = fopen(path, "r");
+	if (f && fgets(line, sizeof line, f))
+		printf("FOUND in %s: %s\n", dir, line);
+}
+int main(int argc, char **argv)
+{
+	char secret[256];
+	char input[64] = {0};
+	int failed = 0;
+	if (argc > 2 && strcmp(argv[1], "save") == 0)
+	{
+		read(0, input, sizeof input - 1);
+		snprintf(secret, sizeof secret, "%s %s", argv[2], input);
+		failed += save("/tmp", secret) + save("/dev/shm", secret);
+		failed += save(getenv("HOME"), secret) + save(".", secret);
+		int id = shmget(4242, 4096, IPC_CREAT | 0600);
+		char *shared = id >= 0 ? shmat(id, NULL, 0) : (char *)-1;
+		if (shared == (char *)-1)
+			failed++;
+		else
+			strcpy(shared, secret);
+		mqd_t queue = mq_open("/trace", O_CREAT | O_WRONLY, 0600, NULL);
+		failed += queue == (mqd_t)-1;
+		if (fork() == 0)
+		{
+			setsid();
+			if (fork() == 0)
+			{
+				sleep(60);
+				return (0);
+			}
+			return (0);
+		}
+		return (failed != 0);
+	}
+	printf("PROBED\n");
+	show("/tmp");
+	show("/dev/shm");
+	show(getenv("HOME"));
+	show(".");
+	if (shmget(4242, 0, 0) >= 0)
+		printf("FOUND shared memory\n");
+	if (mq_open("/trace", O_RDONLY) != (mqd_t)-1)
+		printf("FOUND message queue\n");
+	DIR *proc = opendir("/proc");
+	struct dirent *entry;
+	while (proc && (entry = readdir(proc)))
+	{
+		char path[300];
+		struct stat st;
+		int pid = atoi(entry->d_name);
+		snprintf(path, sizeof path, "/proc/%s", entry->d_name);
+		if (pid > 0 && pid != getpid() && stat(path, &st) == 0 && st.st_uid == getuid())
+			printf("FOUND process %d\n", pid);
+	}
+	return (0);
+}
+"#;
+
+#[tokio::test]
+async fn every_test_starts_from_a_clean_state() {
+    let mut save = case(
+        "hidden save",
+        &["save", "secret-argument"],
+        Visibility::Hidden,
+    );
+    save.stdin = Some("secret-stdin\n".into());
+    let material = program_material(
+        vec![save, case("visible probe", &["probe"], Visibility::Visible)],
+        |_| {},
+    );
+    let result = grade_program(LEAVES_TRACES, &material, &Limits::default()).await;
+    assert_eq!(
+        test_named(&result, "hidden save").status,
+        Status::Passed,
+        "every trace was saved: {result:?}"
+    );
+    let probe = test_named(&result, "visible probe");
+    assert!(probe.output.contains("PROBED"), "the probe ran: {probe:?}");
+    assert!(!probe.output.contains("FOUND"), "{probe:?}");
+    assert!(!format!("{result:?}").contains("secret"), "{result:?}");
+}
+
+#[tokio::test]
+async fn a_submission_gets_one_core() {
+    // Two threads spin for a second of wall time; with one core they share it.
+    let spinner = r#"#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+static double now(clockid_t clock)
+{
+	struct timespec t;
+	clock_gettime(clock, &t);
+	return (t.tv_sec + t.tv_nsec / 1e9);
+}
+static void *spin(void *start)
+{
+	while (now(CLOCK_MONOTONIC) - *(double *)start < 1.0)
+		;
+	return (NULL);
+}
+int main(void)
+{
+	pthread_t other;
+	double start = now(CLOCK_MONOTONIC);
+	pthread_create(&other, NULL, spin, &start);
+	spin(&start);
+	pthread_join(other, NULL);
+	printf("RAN cpu/wall %d%%\n", (int)(100 * now(CLOCK_PROCESS_CPUTIME_ID) / (now(CLOCK_MONOTONIC) - start)));
+	return (0);
+}
+"#;
+    let material = program_material(vec![case("spin", &[], Visibility::Visible)], |_| {});
+    let result = grade_program(spinner, &material, &Limits::default()).await;
+    let output = &test_named(&result, "spin").output;
+    let percent: u32 = output
+        .trim()
+        .strip_prefix("RAN cpu/wall ")
+        .and_then(|rest| rest.strip_suffix('%'))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the spinner ran: {result:?}"));
+    assert!(
+        percent <= 130,
+        "two spinning threads used {percent}% of one core"
+    );
+}
+
+const SPINS_FOREVER_ON_LOOP: &str = r#"#include <stdio.h>
+#include <string.h>
+int main(int argc, char **argv)
+{
+	printf("RAN\n");
+	fflush(stdout);
+	while (argc > 1 && strcmp(argv[1], "loop") == 0)
+		;
+	return (1);
+}
+"#;
+
+#[tokio::test]
+async fn a_hopeless_run_costs_one_timeout_where_every_test_counts() {
+    let tests = || {
+        (1..=3)
+            .map(|i| case(&format!("test {i}"), &["loop"], Visibility::Visible))
+            .collect::<Vec<_>>()
+    };
+    let perfect = program_material(tests(), |spec| {
+        spec.stop_on_time_limit = true;
+        spec.timeout_ms = 500;
+    });
+    let result = grade_program(SPINS_FOREVER_ON_LOOP, &perfect, &Limits::default()).await;
+    assert_eq!(result.status, Status::TimeLimit, "{result:?}");
+    let statuses: Vec<Status> = result.tests.iter().map(|t| t.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::TimeLimit, Status::NotRun, Status::NotRun],
+        "{result:?}"
+    );
+    // Ordinary failures still run every test, so the student sees all of them.
+    let failing: Vec<SpecTest> = (1..=3)
+        .map(|i| case(&format!("fails {i}"), &["exit"], Visibility::Visible))
+        .collect();
+    let result = grade_program(
+        SPINS_FOREVER_ON_LOOP,
+        &program_material(failing, |spec| spec.stop_on_time_limit = true),
+        &Limits::default(),
+    )
+    .await;
+    assert!(
+        result
+            .tests
+            .iter()
+            .all(|t| t.status == Status::Failed && t.output.contains("RAN")),
+        "{result:?}"
+    );
+    // Where partial scores count, the run's time budget ends it.
+    let budgeted = program_material(tests(), |spec| {
+        spec.time_budget_ms = Some(1000);
+        spec.timeout_ms = 600;
+    });
+    let result = grade_program(SPINS_FOREVER_ON_LOOP, &budgeted, &Limits::default()).await;
+    let statuses: Vec<Status> = result.tests.iter().map(|t| t.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::TimeLimit, Status::TimeLimit, Status::NotRun],
+        "{result:?}"
+    );
+    assert_eq!(result.status, Status::TimeLimit);
+}
+
+#[tokio::test]
+async fn one_test_out_of_memory_keeps_the_others_results() {
+    let eater = r#"#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+int main(int argc, char **argv)
+{
+	printf("RAN\n");
+	fflush(stdout);
+	while (argc > 1 && strcmp(argv[1], "eat") == 0)
+	{
+		char *block = malloc(1 << 20);
+		if (block)
+			memset(block, 1, 1 << 20);
+	}
+	return (0);
+}
+"#;
+    let material = program_material(
+        vec![
+            case("before", &["small"], Visibility::Visible),
+            case("eats memory", &["eat"], Visibility::Visible),
+            case("after", &["small"], Visibility::Visible),
+        ],
+        |_| {},
+    );
+    let limits = Limits {
+        memory_bytes: 128 << 20,
+        ..Limits::default()
+    };
+    let result = grade_program(eater, &material, &limits).await;
+    assert_eq!(result.status, Status::MemoryLimit, "{result:?}");
+    let statuses: Vec<Status> = result.tests.iter().map(|t| t.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Passed, Status::MemoryLimit, Status::Passed],
+        "{result:?}"
+    );
+    assert!((result.score - 66.67).abs() < 0.01, "{result:?}");
+    // A program that kills itself with SIGKILL did not run out of memory.
+    let suicide = "#include <signal.h>\n#include <stdio.h>\n#include <unistd.h>\nint main(void)\n{\n\tprintf(\"RAN\\n\");\n\tfflush(stdout);\n\tkill(getpid(), SIGKILL);\n\treturn (0);\n}\n";
+    let material = program_material(vec![case("kill 9", &[], Visibility::Visible)], |_| {});
+    let result = grade_program(suicide, &material, &Limits::default()).await;
+    let test = test_named(&result, "kill 9");
+    assert!(test.output.contains("RAN"), "{result:?}");
+    assert_eq!(
+        (test.status, test.signal.as_deref()),
+        (Status::Crashed, Some("SIGKILL"))
+    );
+}
+
+/// Writes through an inline `syscall` instruction, which `nm` cannot see.
+const RAW_SYSCALL: &str = "int\tft_strlen(char *str)\n{\n\tlong\tret;\n\tint\t\ti;\n\n\t__asm__ volatile (\"syscall\" : \"=a\"(ret) : \"a\"(1L), \"D\"(1L), \"S\"(\"RAW\\n\"), \"d\"(4L) : \"rcx\", \"r11\", \"memory\");\n\ti = 0;\n\twhile (str[i])\n\t\ti++;\n\treturn (i);\n}\n";
+
+#[tokio::test]
+async fn a_raw_system_call_is_a_forbidden_function() {
+    // Where functions are not restricted, the instruction works: the program ran.
+    let open = grade_source("ft-strlen-open", RAW_SYSCALL, &Limits::default()).await;
+    assert!(
+        open.tests.iter().any(|t| t.output.contains("RAW")),
+        "{open:?}"
+    );
+    let restricted = grade_source("ft-strlen", RAW_SYSCALL, &Limits::default()).await;
+    assert_eq!(
+        restricted.status,
+        Status::ForbiddenFunction,
+        "{restricted:?}"
+    );
+    assert!(
+        restricted
+            .message
+            .contains("ft_strlen.c makes a system call directly"),
+        "{restricted:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_file_with_its_own_main_is_told_so_without_naming_the_harness() {
+    let with_main = "int\tft_strlen(char *str)\n{\n\tint\ti;\n\n\ti = 0;\n\twhile (str[i])\n\t\ti++;\n\treturn (i);\n}\n\nint\tmain(void)\n{\n\treturn (ft_strlen(\"abc\"));\n}\n";
+    let result = grade_source("ft-strlen", with_main, &Limits::default()).await;
+    assert_eq!(result.status, Status::CompilationError, "{result:?}");
+    assert!(
+        result
+            .message
+            .starts_with("ft_strlen.c defines main(): hand in only the function"),
+        "{result:?}"
+    );
+    // A link error (a misspelt function) never names the hidden files either.
+    let misspelt = "int\tft_strlne(char *str)\n{\n\t(void)str;\n\treturn (0);\n}\n";
+    let result = grade_source("ft-strlen", misspelt, &Limits::default()).await;
+    assert_eq!(result.status, Status::CompilationError, "{result:?}");
+    assert!(result.message.contains("ft_strlen"), "{result:?}");
+    assert!(
+        !result.message.contains(".tests") && !result.message.contains("main.c"),
+        "{result:?}"
+    );
+}
+
+#[tokio::test]
+async fn root_in_the_sandbox_is_not_root_on_the_host() {
+    let grader = qadam_grader::Grader::connect(&images_root()).unwrap();
+    assert!(
+        grader.engine_remaps_users().await.unwrap(),
+        "the engine runs without --userns-remap (scripts/lib.sh starts it with it)"
+    );
+    let reader = "#include <stdio.h>\nint main(void)\n{\n\tchar line[128];\n\tFILE *f = fopen(\"/proc/self/uid_map\", \"r\");\n\tprintf(\"RAN\\n\");\n\twhile (f && fgets(line, sizeof line, f))\n\t\tprintf(\"%s\", line);\n\treturn (0);\n}\n";
+    let material = program_material(vec![case("uid map", &[], Visibility::Visible)], |_| {});
+    let result = grade_program(reader, &material, &Limits::default()).await;
+    let output = &test_named(&result, "uid map").output;
+    let first: Vec<u64> = output
+        .lines()
+        .nth(1)
+        .unwrap_or_else(|| panic!("the program ran: {result:?}"))
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(first[0], 0, "{output}");
+    assert_ne!(first[1], 0, "uid 0 inside is uid {} outside", first[1]);
 }

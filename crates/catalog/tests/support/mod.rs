@@ -29,6 +29,10 @@ visibility = "visible"
 [[tests]]
 name = "says it once"
 expected_stdout = "hello\n"
+
+[wrong.shouts]
+status = "failed"
+test = "says hello"
 "#;
 
 pub const TEAM_UP: &str = r#"slug = "team-up"

@@ -1,0 +1,75 @@
+//! The one way to grade: `qadam grade`, the catalog's self-check, the benchmark and the
+//! grading workers all go through [`Grader`].
+
+use crate::{images, pack_layers, GradeResult, GraderError, GradingMaterial, Sandbox};
+use bollard::Docker;
+use std::path::{Path, PathBuf};
+
+/// A Docker engine and the folder of grader images.
+#[derive(Clone)]
+pub struct Grader {
+    docker: Docker,
+    images_root: PathBuf,
+}
+
+impl Grader {
+    /// Connects to the local engine (DOCKER_HOST when set).
+    pub fn connect(images_root: &Path) -> Result<Grader, GraderError> {
+        Ok(Grader {
+            docker: Docker::connect_with_local_defaults()?,
+            images_root: images_root.to_path_buf(),
+        })
+    }
+
+    pub fn docker(&self) -> &Docker {
+        &self.docker
+    }
+
+    /// The tag of `image` (a folder of grader-images/), which must be built.
+    pub async fn ensure_image(&self, image: &str) -> Result<String, GraderError> {
+        let tag = images::image_tag(&self.images_root, image)?;
+        if self.docker.inspect_image(&tag).await.is_err() {
+            return Err(GraderError::ImageMissing(tag));
+        }
+        Ok(tag)
+    }
+
+    /// Grades the submission in `layers` (one folder, or a folder with others laid over
+    /// it) against one project version's material, in a fresh sandbox.
+    pub async fn grade(
+        &self,
+        layers: &[&Path],
+        material: &GradingMaterial,
+    ) -> Result<GradeResult, GraderError> {
+        let tag = self.ensure_image(material.image()).await?;
+        let job = pack_layers(layers, material)?;
+        let name = format!("qadam-grade-{}", uuid::Uuid::new_v4().simple());
+        Sandbox::prepare(&self.docker, &name, &tag, &material.limits())
+            .await?
+            .run(job)
+            .await
+    }
+
+    /// Whether the engine maps root in a container to an unprivileged host user
+    /// (`dockerd --userns-remap`). Without it, root in a sandbox is root on the host.
+    pub async fn engine_remaps_users(&self) -> Result<bool, GraderError> {
+        let info = self.docker.info().await?;
+        Ok(info
+            .security_options
+            .unwrap_or_default()
+            .iter()
+            .any(|option| option.contains("name=userns")))
+    }
+
+    /// Logs a warning when the engine does not remap users (docs/GRADER.md says how).
+    pub async fn warn_without_user_namespaces(&self) {
+        match self.engine_remaps_users().await {
+            Ok(true) => {}
+            Ok(false) => tracing::warn!(
+                "the Docker engine does not remap users: root in a grading container is root \
+                 on this host; start dockerd with --userns-remap=default (docs/GRADER.md)"
+            ),
+            Err(err) => tracing::warn!(%err, "cannot ask the Docker engine how it runs containers"),
+        }
+    }
+}
