@@ -11,13 +11,22 @@ fn root() -> &'static Path {
 }
 
 /// Every reference solution of the starter curriculum passes and every known-wrong one
-/// fails, graded in the sandbox: what shows that each exercise's tests catch its usual
-/// mistakes. Needs Docker and the built images (scripts/test builds them).
+/// fails as it declares, graded in the sandbox three times with the margin and UBSan
+/// passes (the stability mode): what shows that each exercise's tests catch its usual
+/// mistakes whatever the machine's load. Needs Docker and the built images
+/// (scripts/test builds them).
 #[test]
-fn the_starter_curriculum_passes_check_with_run_solutions() {
+fn the_starter_curriculum_passes_the_stability_mode() {
     let output = qadam()
         .current_dir(root())
-        .args(["catalog", "check", "--run-solutions", "projects-catalog"])
+        .args([
+            "catalog",
+            "check",
+            "--run-solutions",
+            "--repeat",
+            "3",
+            "projects-catalog",
+        ])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -32,6 +41,77 @@ fn the_starter_curriculum_passes_check_with_run_solutions() {
         .count();
     assert!(graded >= 100, "only {graded} solutions graded:\n{stdout}");
     assert!(!stdout.contains("FAIL"), "{stdout}");
+}
+
+const SPIN: &str = r#"slug = "spin"
+name = "spin"
+kind = "exercise"
+summary = "Spin, then say done."
+xp = 1
+estimated_hours = 1
+
+[grader]
+image = "c"
+required_files = ["spin.c"]
+timeout_ms = 1500
+
+[[tests]]
+name = "spins"
+expected_stdout = "done\n"
+visibility = "visible"
+
+[wrong.does-not-compile]
+status = "failed"
+test = "spins"
+"#;
+
+/// A reference that spins for 0.7 s of CPU time: it passes its 1.5 s limit, but not by
+/// the margin the stability mode asks for.
+const SPIN_NEAR_THE_LIMIT: &str = "#include <stdio.h>\n#include <time.h>\n\nint\tmain(void)\n{\n\twhile (clock() < CLOCKS_PER_SEC * 7 / 10)\n\t\t;\n\tprintf(\"done\\n\");\n\treturn (0);\n}\n";
+
+#[test]
+fn the_self_check_catches_a_wrong_verdict_and_the_stability_mode_a_near_limit_pass() {
+    let dir = scratch("near-limit");
+    let project = dir.join("basics/spin");
+    std::fs::create_dir_all(project.join("solution")).unwrap();
+    std::fs::create_dir_all(project.join("wrong/does-not-compile")).unwrap();
+    std::fs::write(project.join("project.toml"), SPIN).unwrap();
+    std::fs::write(project.join("subject.en.md"), "# spin\n").unwrap();
+    std::fs::write(project.join("solution/spin.c"), SPIN_NEAR_THE_LIMIT).unwrap();
+    // Declared as failing a test, but it does not even compile: not the mistake it names.
+    std::fs::write(
+        project.join("wrong/does-not-compile/spin.c"),
+        "int main(void) { return 0 }\n",
+    )
+    .unwrap();
+    let check = |repeat: &str| {
+        let output = qadam()
+            .current_dir(root())
+            .args(["catalog", "check", "--run-solutions", "--repeat", repeat])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let once = check("1");
+    assert!(
+        once.contains("ok   spin/solution: passed"),
+        "the reference ran and passed: {once}"
+    );
+    assert!(
+        once.contains("wrong/does-not-compile:1: declared to end as failed, got compilation_error"),
+        "{once}"
+    );
+    assert!(!once.contains("near the time limit"), "{once}");
+    let stable = check("2");
+    assert!(
+        stable.contains(
+            "solution:1: passes only near the time limit: with a third of it, time_limit"
+        ),
+        "{stable}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 fn scratch(name: &str) -> PathBuf {

@@ -5,6 +5,7 @@
 mod support;
 
 use qadam_catalog::Catalog;
+use qadam_grader::Visibility;
 use std::path::{Path, PathBuf};
 use support::Server;
 
@@ -86,16 +87,16 @@ server_tests! {
             let body = response.body.to_string();
             let Some(material) = project.grading_material() else { continue };
             // What the author chose to publish: visible tests and the subjects' examples.
-            let mut public: Vec<&str> = material.spec["tests"].as_array().unwrap().iter()
-                .filter(|t| t["visibility"] == "visible")
-                .filter_map(|t| t["expected_stdout"].as_str())
+            let mut public: Vec<&str> = material.spec.tests.iter()
+                .filter(|t| t.visibility == Visibility::Visible)
+                .filter_map(|t| t.expected_stdout.as_deref())
                 .collect();
             public.extend(project.subjects.values().map(String::as_str));
-            for test in material.spec["tests"].as_array().unwrap() {
-                let expected = test["expected_stdout"].as_str().unwrap();
+            for test in &material.spec.tests {
+                let expected = test.expected_stdout.as_deref().unwrap();
                 let secret = serde_json::to_string(expected).unwrap();
-                if test["visibility"] == "hidden" && expected.len() >= 12 && !public.iter().any(|v| v.contains(expected)) {
-                    assert!(!body.contains(secret.trim_matches('"')), "{}: hidden test {} leaked", project.slug(), test["name"]);
+                if test.visibility == Visibility::Hidden && expected.len() >= 12 && !public.iter().any(|v| v.contains(expected)) {
+                    assert!(!body.contains(secret.trim_matches('"')), "{}: hidden test {} leaked", project.slug(), test.name);
                     checked += 1;
                 }
             }

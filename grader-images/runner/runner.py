@@ -605,7 +605,8 @@ def split_report(err, checker):
         if checker == "valgrind":
             in_report = re.match(r"==\d+== ", line) is not None
         else:
-            in_report = in_report or re.match(r"==\d+==ERROR: ", line) is not None or "runtime error:" in line
+            in_report = (in_report or re.match(r"==\d+==ERROR: ", line) is not None or "runtime error:" in line
+                         or re.match(r"^=+$", line.strip()) is not None)
         (report if in_report else rest).append(line)
     return "".join(report), "".join(rest).encode()
 
@@ -627,7 +628,7 @@ def student_frame(report):
     for match in re.finditer(r"#\d+ 0x[0-9a-f]+ in (\S+) (\S+?):(\d+)", report):
         function, path, line = match.groups()
         if not path.startswith(HIDDEN_DIR) and not path.startswith("/usr/"):
-            return "in %s, %s:%s" % (function, os.path.relpath(path, STUDENT_DIR) if path.startswith("/") else path, line)
+            return "in %s (%s:%s)" % (function, os.path.relpath(path, STUDENT_DIR) if path.startswith("/") else path, line)
     return None
 
 
@@ -650,8 +651,8 @@ def sanitizer_message(report, spec):
             where = student_frame("\n".join(lines[index:]))
             if kind == "LeakSanitizer":
                 leak = next((l.strip() for l in lines[index:] if "leak of" in l), "")
-                return "memory leak: " + ", ".join(p for p in (leak, where) if p)
-            return "memory error: " + ", ".join(p for p in (what, access, where) if p)
+                return "memory leak: " + " ".join(p for p in (leak, where) if p)
+            return "memory error: " + " ".join(p for p in (what + ("," if access else ""), access, where) if p)
     return "the memory checker reported an error"
 
 

@@ -10,7 +10,7 @@ mod grading;
 
 use clap::{Args, Parser, Subcommand};
 use qadam_settings::Settings;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -75,7 +75,10 @@ enum Command {
         #[arg(long)]
         json: bool,
         project_slug: String,
-        submission_dir: PathBuf,
+        /// The submission's folder; more folders are laid over it in order (a
+        /// catalog variant over its reference: `solution/ wrong/<mistake>/`).
+        #[arg(required = true)]
+        submission_dirs: Vec<PathBuf>,
     },
     /// Check the curriculum files, or sync them into the database.
     Catalog {
@@ -223,6 +226,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 demo::seed(&pool)?;
             }
             catalog::sync_on_first_start(&pool, &settings.catalog_dir)?;
+            grading::warn_about_the_engine(Path::new("grader-images"));
             qadam_server::run_system(qadam_server::serve(settings, pool))?;
             Ok(())
         }
@@ -255,10 +259,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             images,
             json,
             project_slug,
-            submission_dir,
+            submission_dirs,
         } => {
             init_logging("warn");
-            grading::grade(&images, &catalog, &project_slug, &submission_dir, json)
+            grading::grade(&images, &catalog, &project_slug, &submission_dirs, json)
         }
         Command::Catalog {
             command:

@@ -3,13 +3,18 @@
 
 use crate::{images, pack_layers, GradeResult, GraderError, GradingMaterial, Sandbox};
 use bollard::Docker;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-/// A Docker engine and the folder of grader images.
+/// A Docker engine and the folder of grader images. Each image's tag is worked out
+/// once: a long run (a worker, the self-check) keeps grading with the images it started
+/// with even if `grader-images/` changes under it.
 #[derive(Clone)]
 pub struct Grader {
     docker: Docker,
     images_root: PathBuf,
+    tags: Arc<Mutex<BTreeMap<String, String>>>,
 }
 
 impl Grader {
@@ -18,6 +23,7 @@ impl Grader {
         Ok(Grader {
             docker: Docker::connect_with_local_defaults()?,
             images_root: images_root.to_path_buf(),
+            tags: Arc::default(),
         })
     }
 
@@ -27,10 +33,17 @@ impl Grader {
 
     /// The tag of `image` (a folder of grader-images/), which must be built.
     pub async fn ensure_image(&self, image: &str) -> Result<String, GraderError> {
+        if let Some(tag) = self.tags.lock().expect("not poisoned").get(image) {
+            return Ok(tag.clone());
+        }
         let tag = images::image_tag(&self.images_root, image)?;
         if self.docker.inspect_image(&tag).await.is_err() {
             return Err(GraderError::ImageMissing(tag));
         }
+        self.tags
+            .lock()
+            .expect("not poisoned")
+            .insert(image.to_string(), tag.clone());
         Ok(tag)
     }
 
@@ -54,11 +67,7 @@ impl Grader {
     /// (`dockerd --userns-remap`). Without it, root in a sandbox is root on the host.
     pub async fn engine_remaps_users(&self) -> Result<bool, GraderError> {
         let info = self.docker.info().await?;
-        Ok(info
-            .security_options
-            .unwrap_or_default()
-            .iter()
-            .any(|option| option.contains("name=userns")))
+        Ok(remaps_users(&info.security_options.unwrap_or_default()))
     }
 
     /// Logs a warning when the engine does not remap users (docs/GRADER.md says how).
@@ -71,5 +80,28 @@ impl Grader {
             ),
             Err(err) => tracing::warn!(%err, "cannot ask the Docker engine how it runs containers"),
         }
+    }
+}
+
+/// Whether the engine's security options (`docker info`) include user namespaces.
+fn remaps_users(security_options: &[String]) -> bool {
+    security_options
+        .iter()
+        .any(|option| option.split(',').any(|part| part == "name=userns"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::remaps_users;
+
+    #[test]
+    fn user_namespaces_are_read_off_the_security_options() {
+        let remapped = [
+            "name=seccomp,profile=default".to_string(),
+            "name=userns".to_string(),
+        ];
+        assert!(remaps_users(&remapped));
+        assert!(!remaps_users(&["name=seccomp,profile=default".to_string()]));
+        assert!(!remaps_users(&[]));
     }
 }

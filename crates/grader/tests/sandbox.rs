@@ -3,8 +3,8 @@
 //! which scripts/test runs first).
 
 use qadam_grader::{
-    grade_in, images, pack_job, GradeResult, GradingMaterial, Limits, RunnerSpec, SpecLimits,
-    SpecTest, Status, Visibility,
+    grade_in, images, pack_job, GradeResult, GradingMaterial, Limits, RunnerSpec, Sanitizer,
+    SpecLimits, SpecTest, Status, Visibility,
 };
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -940,4 +940,87 @@ async fn root_in_the_sandbox_is_not_root_on_the_host() {
         .collect();
     assert_eq!(first[0], 0, "{output}");
     assert_ne!(first[1], 0, "uid 0 inside is uid {} outside", first[1]);
+}
+
+#[tokio::test]
+async fn sanitizers_catch_reads_past_the_end_leaks_and_overflow() {
+    let program = r#"#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int length_reading_one_too_far(const char *s)
+{
+	int i = 0;
+	while (s[i] || s[i + 1])
+		i++;
+	return (i);
+}
+int main(int argc, char **argv)
+{
+	char *copy = malloc(strlen(argv[1]) + 1);
+	strcpy(copy, argv[1]);
+	printf("RAN\n");
+	fflush(stdout);
+	if (strcmp(argv[1], "overread") == 0)
+		printf("%d\n", length_reading_one_too_far(copy));
+	else if (strcmp(argv[1], "overflow") == 0)
+	{
+		int big = INT_MAX - argc;
+		printf("%d\n", big + 5);
+	}
+	else if (strcmp(argv[1], "leak") == 0)
+		return (0);
+	free(copy);
+	return (0);
+}
+"#;
+    let material = program_material(
+        vec![
+            case("clean", &["clean"], Visibility::Visible),
+            case("reads one past the end", &["overread"], Visibility::Visible),
+            case("signed overflow", &["overflow"], Visibility::Visible),
+            case("leak", &["leak"], Visibility::Visible),
+        ],
+        |spec| spec.sanitize = vec![Sanitizer::Address, Sanitizer::Undefined],
+    );
+    let result = grade_program(program, &material, &Limits::default()).await;
+    assert_eq!(
+        test_named(&result, "clean").status,
+        Status::Passed,
+        "{result:?}"
+    );
+    for name in ["reads one past the end", "signed overflow", "leak"] {
+        let test = test_named(&result, name);
+        assert!(test.output.contains("RAN"), "{test:?}");
+        assert_eq!(test.status, Status::Failed, "{test:?}");
+    }
+    let overread = test_named(&result, "reads one past the end");
+    assert_eq!(
+        overread.output, "RAN\n",
+        "the report is not the program's output"
+    );
+    assert!(
+        overread
+            .message
+            .starts_with("memory error: heap-buffer-overflow")
+            && overread.message.contains("READ of size 1")
+            && overread
+                .message
+                .contains("in length_reading_one_too_far (prog.c:8)"),
+        "{overread:?}"
+    );
+    let overflow = test_named(&result, "signed overflow");
+    assert!(
+        overflow
+            .message
+            .starts_with("undefined behaviour at prog.c:")
+            && overflow.message.contains("signed integer overflow"),
+        "{overflow:?}"
+    );
+    let leak = test_named(&result, "leak");
+    assert!(leak.message.starts_with("memory leak:"), "{leak:?}");
+    // The same program without sanitizers passes every test: they caught it.
+    let plain = program_material(material.spec.tests.clone(), |_| {});
+    let result = grade_program(program, &plain, &Limits::default()).await;
+    assert_eq!(result.status, Status::Passed, "{result:?}");
 }
