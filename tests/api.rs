@@ -348,6 +348,38 @@ server_tests! {
         assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
     }
 
+    fn a_forged_forwarded_for_does_not_change_the_counted_address(backend) {
+        let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "3")]);
+        for (login, forged) in [("a1", "198.51.100.1"), ("a2", "198.51.100.2"), ("a3", "198.51.100.3")] {
+            assert_error(&server.login_from(login, "guess-guess-guess", forged), 401, "invalid_credentials");
+        }
+        // No proxy is trusted: all three came from 127.0.0.1, whatever they claimed.
+        assert_error(&server.login_from("admin", ADMIN_PASSWORD, "198.51.100.4"), 429, "too_many_attempts");
+    }
+
+    fn behind_a_trusted_proxy_each_client_is_counted_apart(backend) {
+        let server = Server::start_with(backend, &[
+            ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "3"),
+            ("QADAM_HTTP__TRUSTED_PROXIES", "[\"127.0.0.1\"]"),
+        ]);
+        for login in ["a1", "a2", "a3"] {
+            assert_error(&server.login_from(login, "guess-guess-guess", "203.0.113.7"), 401, "invalid_credentials");
+        }
+        // That client is throttled, also when it puts a forged address in front...
+        assert_error(&server.login_from("admin", ADMIN_PASSWORD, "203.0.113.7"), 429, "too_many_attempts");
+        let forged = server.login_from("admin", ADMIN_PASSWORD, "198.51.100.9, 203.0.113.7");
+        assert_error(&forged, 429, "too_many_attempts");
+        // ...while another client behind the same proxy is not.
+        assert_eq!(server.login_from("admin", ADMIN_PASSWORD, "203.0.113.8").status, 200);
+
+        // An IPv6 client is counted by its /64, whichever address of it it uses.
+        for (login, address) in [("b1", "2001:db8:1:2::1"), ("b2", "2001:db8:1:2::2"), ("b3", "2001:db8:1:2:ffff::3")] {
+            assert_error(&server.login_from(login, "guess-guess-guess", address), 401, "invalid_credentials");
+        }
+        assert_error(&server.login_from("admin", ADMIN_PASSWORD, "2001:db8:1:2::99"), 429, "too_many_attempts");
+        assert_eq!(server.login_from("admin", ADMIN_PASSWORD, "2001:db8:1:3::1").status, 200);
+    }
+
     fn lists_are_paginated(backend) {
         let server = Server::start(backend);
         let admin = server.admin_token();

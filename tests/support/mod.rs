@@ -210,6 +210,15 @@ impl Server {
         )
     }
 
+    /// A login attempt carrying an `X-Forwarded-For` header.
+    pub fn login_from(&self, login: &str, password: &str, forwarded_for: &str) -> Response {
+        let result = ureq::post(&self.url("/api/v1/auth/login"))
+            .timeout(Duration::from_secs(30))
+            .set("X-Forwarded-For", forwarded_for)
+            .send_json(json!({"login": login, "password": password}));
+        into_response(result)
+    }
+
     /// Logs in and returns the access token, failing the test otherwise.
     pub fn token(&self, login: &str, password: &str) -> String {
         let response = self.login(login, password);

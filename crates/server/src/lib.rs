@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod client_address;
 mod db;
 pub mod error;
 mod middleware;
@@ -50,6 +51,7 @@ pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, qadam_db::
         db: Db::new(pool),
         tokens: auth::TokenKeys::new(&secret, settings.auth.token_ttl_seconds),
         login_policy: LoginPolicy::from_settings(&settings.auth),
+        trusted_proxies: settings.http.trusted_proxies.clone(),
     })
 }
 

@@ -8,6 +8,8 @@ pub struct AppState {
     pub db: Db,
     pub tokens: TokenKeys,
     pub login_policy: LoginPolicy,
+    /// Proxies whose `X-Forwarded-For` is believed (see `client_address`).
+    pub trusted_proxies: Vec<qadam_settings::IpNetwork>,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -3,6 +3,9 @@
 //! caller). Unknown keys are errors wherever they come from, so a typo never silently
 //! falls back to a default. `qadam.example.toml` documents every key; a test keeps it true.
 
+mod network;
+
+pub use network::IpNetwork;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -50,6 +53,9 @@ pub struct HttpSettings {
     pub workers: usize,
     /// Largest JSON request body accepted, in bytes.
     pub max_json_bytes: usize,
+    /// Networks of the reverse proxies whose `X-Forwarded-For` is believed. Empty: the
+    /// client is the socket's peer, whatever the header says.
+    pub trusted_proxies: Vec<IpNetwork>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,6 +103,7 @@ impl Default for HttpSettings {
         HttpSettings {
             workers: 0,
             max_json_bytes: 64 * 1024,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -381,6 +388,32 @@ mod tests {
         assert!(err.to_string().contains("listen"), "{err}");
         let err = Settings::load(None, env(&[("QADAM_AUTH__JWT_SECRET", "short")])).unwrap_err();
         assert!(err.to_string().contains("jwt_secret"), "{err}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_networks_from_file_or_environment() {
+        let settings = Settings::load(
+            None,
+            env(&[("QADAM_HTTP__TRUSTED_PROXIES", "[\"10.0.0.0/8\", \"::1\"]")]),
+        )
+        .unwrap();
+        let written: Vec<String> = settings
+            .http
+            .trusted_proxies
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(written, ["10.0.0.0/8", "::1/128"]);
+
+        let dir = std::env::temp_dir().join(format!("qadam-settings-net-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("proxies.toml");
+        std::fs::write(&file, "[http]\ntrusted_proxies = [\"10.0.0.1/8\"]\n").unwrap();
+        let message = Settings::load(Some(&file), env(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("line 2"), "{message}");
+        assert!(message.contains("10.0.0.1/8"), "{message}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (sliding window, see `qadam_domain::throttle`); a success clears the login's count.
 
 use crate::auth::{verify_password, AuthUser};
+use crate::client_address::client_address;
 use crate::error::{ApiError, ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -37,14 +38,6 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| crate::auth::hash_password(&uuid::Uuid::new_v4().to_string()))
 }
 
-/// The client's address as the socket sees it. `X-Forwarded-For` is not trusted: any
-/// client could set it and escape the per-address limit.
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// Exchanges a login and password for an access token.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
@@ -61,7 +54,7 @@ pub async fn login(
     if login.len() > 64 || password.len() > qadam_domain::validate::PASSWORD_MAX_BYTES {
         return Err(invalid_credentials());
     }
-    let address = client_address(&req);
+    let address = client_address(&req, &state.trusted_proxies);
     let policy = state.login_policy;
 
     let (user, wait) = {
