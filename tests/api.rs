@@ -50,6 +50,29 @@ mod base64_like {
     }
 }
 
+const LOGIN_REQUEST: &str = "path=/api/v1/auth/login";
+const PASSWORD_CHECKED: &str = "password checked";
+
+/// Runs `count` calls of `call(i)` on as many threads, released together.
+fn logins_at_once(count: usize, call: impl Fn(usize) -> Response + Sync) -> Vec<Response> {
+    let start = std::sync::Barrier::new(count);
+    std::thread::scope(|scope| {
+        let running: Vec<_> = (0..count)
+            .map(|i| {
+                let (start, call) = (&start, &call);
+                scope.spawn(move || {
+                    start.wait();
+                    call(i)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| thread.join().unwrap())
+            .collect()
+    })
+}
+
 fn assert_error(response: &Response, status: u16, code: &str) {
     assert_eq!(response.status, status, "{response:?}");
     assert_eq!(response.code(), code, "{response:?}");
@@ -276,6 +299,19 @@ server_tests! {
         server.token("admin", "brand-new-password");
     }
 
+    fn wrong_current_passwords_count_as_failed_logins(backend) {
+        let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "2")]);
+        let token = server.admin_token();
+        let change = |current: &str| server.call("PUT", "/api/v1/me/password", Some(&token),
+            Some(json!({"current_password": current, "new_password": "brand-new-password"})));
+        for _ in 0..2 {
+            assert_error(&change("guess-guess-guess"), 422, "invalid_request");
+        }
+        // A stolen token is no way around the login throttle.
+        assert_error(&change(ADMIN_PASSWORD), 429, "too_many_attempts");
+        assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
+    }
+
     fn bad_input_gets_4xx_envelopes(backend) {
         let server = Server::start(backend);
         let admin = server.admin_token();
@@ -338,6 +374,50 @@ server_tests! {
         // Once the failures leave the window, the right password works again.
         std::thread::sleep(std::time::Duration::from_millis(2100));
         assert_eq!(server.login("admin", ADMIN_PASSWORD).status, 200);
+    }
+
+    fn simultaneous_wrong_passwords_are_checked_at_most_the_limit(backend) {
+        let server = Server::start_with(backend, &[
+            ("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "5"),
+            ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "1000"),
+            ("QADAM_LOG", "qadam_server::password_gate=debug,info"),
+        ]);
+        // Each password check logs one line; first see that one wrong login counts one.
+        assert_error(&server.login("nobody", "guess-guess-guess"), 401, "invalid_credentials");
+        let log = server.wait_for_log(LOGIN_REQUEST, 1);
+        assert_eq!(log.matches(PASSWORD_CHECKED).count(), 1, "{log}");
+
+        let statuses = logins_at_once(50, |_| server.login("admin", "guess-guess-guess"));
+        // Every request's line comes after its check's, so all checks are in the log now.
+        let log = server.wait_for_log(LOGIN_REQUEST, 51);
+        let checks = log.matches(PASSWORD_CHECKED).count() - 1;
+        let refused = statuses.iter().filter(|r| r.status == 401).count();
+        let throttled = statuses.iter().filter(|r| r.status == 429).count();
+        assert_eq!((checks, refused, throttled), (5, 5, 45), "{statuses:?}");
+        assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
+    }
+
+    fn password_checks_past_the_bound_get_503(backend) {
+        let server = Server::start_with(backend, &[
+            ("QADAM_AUTH__MAX_CONCURRENT_PASSWORD_CHECKS", "1"),
+            ("QADAM_AUTH__PASSWORD_CHECK_WAIT_MS", "0"),
+            ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "25"),
+        ]);
+        let responses = logins_at_once(20, |i| server.login(&format!("user{i}"), "guess-guess-guess"));
+        let checked = responses.iter().filter(|r| r.status == 401).count();
+        let busy: Vec<&Response> = responses.iter().filter(|r| r.status == 503).collect();
+        assert_eq!(checked + busy.len(), 20, "{responses:?}");
+        assert!(!busy.is_empty(), "one check at a time: {responses:?}");
+        for response in busy {
+            assert_error(response, 503, "server_busy");
+            assert_eq!(response.header("retry-after"), Some("1"));
+        }
+        // A refused attempt was never checked, so it does not count against the
+        // address: exactly 25 - checked more failures fit before the limit.
+        for i in checked..25 {
+            assert_error(&server.login(&format!("later{i}"), "guess-guess-guess"), 401, "invalid_credentials");
+        }
+        assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
     }
 
     fn throttling_by_address(backend) {

@@ -148,6 +148,22 @@ impl Server {
         self.log.lock().unwrap().clone()
     }
 
+    /// The log once `what` appears in it at least `count` times (waits up to 30 s).
+    pub fn wait_for_log(&self, what: &str, count: usize) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let log = self.log.lock().unwrap().clone();
+            if log.matches(what).count() >= count {
+                return log;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{what:?} not logged {count} times: {log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -242,6 +242,29 @@ pub mod login_failures {
             .load(conn)
     }
 
+    /// Makes attempts on the same login, or from the same address, take their turn
+    /// until the calling transaction ends, so that counting the earlier failures and
+    /// recording this one cannot interleave with another attempt. SQLite needs nothing:
+    /// its write transactions (`DbConn::write`) already run one at a time.
+    pub fn lock_for_attempt(conn: &mut DbConn, login: &str, address: &str) -> Result<(), Error> {
+        use diesel::sql_types::Text;
+        if let DbConn::Postgres(pg) = conn {
+            // Two key spaces (1: logins, 2: addresses), always taken in that order, so
+            // two attempts can never wait for each other in a circle.
+            diesel::sql_query("SELECT pg_advisory_xact_lock(1, hashtext($1))")
+                .bind::<Text, _>(login)
+                .execute(pg)?;
+            diesel::sql_query("SELECT pg_advisory_xact_lock(2, hashtext($1))")
+                .bind::<Text, _>(address)
+                .execute(pg)?;
+        }
+        Ok(())
+    }
+
+    pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
+        diesel::delete(dsl::login_failures.find(id)).execute(conn)
+    }
+
     /// A successful login wipes that login's failures (not the address's).
     pub fn clear_login(conn: &mut DbConn, login: &str) -> Result<usize, Error> {
         diesel::delete(dsl::login_failures.filter(dsl::login.eq(login))).execute(conn)

@@ -43,11 +43,6 @@ pub fn verify_password(password: &str, stored_hash: &str) -> bool {
     }
 }
 
-/// Hashes on actix's blocking pool.
-pub async fn hash_password_blocking(password: String) -> ApiResult<String> {
-    Ok(web::block(move || hash_password(&password)).await?)
-}
-
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
     pub sub: String,

@@ -2,11 +2,13 @@
 //! bearer tokens, OpenAPI at `/api/v1/openapi.json`. See docs/API.md.
 
 pub mod accounts;
+mod attempts;
 pub mod auth;
 pub mod client_address;
 mod db;
 pub mod error;
 mod middleware;
+pub mod password_gate;
 pub mod routes;
 mod state;
 pub mod views;
@@ -52,6 +54,7 @@ pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, qadam_db::
         tokens: auth::TokenKeys::new(&secret, settings.auth.token_ttl_seconds),
         login_policy: LoginPolicy::from_settings(&settings.auth),
         trusted_proxies: settings.http.trusted_proxies.clone(),
+        passwords: password_gate::PasswordGate::from_settings(&settings.auth),
     })
 }
 

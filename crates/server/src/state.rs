@@ -10,6 +10,8 @@ pub struct AppState {
     pub login_policy: LoginPolicy,
     /// Proxies whose `X-Forwarded-For` is believed (see `client_address`).
     pub trusted_proxies: Vec<qadam_settings::IpNetwork>,
+    /// Every argon2 hash and check goes through it.
+    pub passwords: crate::password_gate::PasswordGate,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -72,6 +72,11 @@ pub struct AuthSettings {
     pub max_failures_per_address: u32,
     /// The sliding window for both counts.
     pub failure_window_seconds: i64,
+    /// Password hashes and checks (argon2) run at once; 0 means one per core.
+    pub max_concurrent_password_checks: usize,
+    /// How long a login waits for its turn at a password check before the answer is
+    /// 503 `server_busy`.
+    pub password_check_wait_ms: u64,
 }
 
 impl Default for Settings {
@@ -116,6 +121,8 @@ impl Default for AuthSettings {
             max_failures_per_login: 5,
             max_failures_per_address: 30,
             failure_window_seconds: 15 * 60,
+            max_concurrent_password_checks: 0,
+            password_check_wait_ms: 2000,
         }
     }
 }

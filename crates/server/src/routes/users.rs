@@ -2,7 +2,7 @@
 //! manage the accounts of their campus, admins all of them.
 
 use crate::accounts::{self, NewUser};
-use crate::auth::{hash_password_blocking, AuthUser};
+use crate::auth::AuthUser;
 use crate::error::{found, ApiResult, ErrorEnvelope};
 use crate::routes::scope::{campus_id_of, list_scope, CampusPageQuery};
 use crate::state::AppState;
@@ -85,7 +85,7 @@ pub async fn create(
         campus_id: None,
     };
     new.validate(&body.password)?;
-    let hash = hash_password_blocking(body.password).await?;
+    let hash = state.passwords.hash(body.password).await?;
     let audit_actor = me.audit_actor();
     let view = state
         .db
@@ -166,7 +166,7 @@ pub async fn update(
     let hash = match body.password {
         Some(password) => {
             qadam_domain::validate::password(&password)?;
-            Some(hash_password_blocking(password).await?)
+            Some(state.passwords.hash(password).await?)
         }
         None => None,
     };
