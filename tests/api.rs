@@ -131,6 +131,36 @@ server_tests! {
         assert_eq!(wrong_password.body, unknown.body, "no hint whether the login exists");
     }
 
+    fn a_disabled_account_is_refused_like_a_wrong_password(backend) {
+        let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "3")]);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        server.account(&admin, "alice", "student", "almaty");
+        assert_eq!(server.patch("/api/v1/users/alice", &admin, json!({"disabled": true})).status, 200);
+
+        let right = server.login("alice", "alice-password-1");
+        let wrong = server.login("alice", "not-her-password");
+        assert_error(&right, 401, "invalid_credentials");
+        assert_eq!((right.status, &right.body), (wrong.status, &wrong.body), "nothing tells them apart");
+        // Both counted as failures: one more is allowed, then the login waits.
+        assert_error(&server.login("alice", "alice-password-1"), 401, "invalid_credentials");
+        assert_error(&server.login("alice", "alice-password-1"), 429, "too_many_attempts");
+    }
+
+    fn the_stored_token_expiry_is_checked(backend) {
+        let server = Server::start(backend);
+        let token = server.admin_token();
+        assert_eq!(server.get("/api/v1/me", &token).status, 200);
+        // The JWT still says it is valid for a day; the row says it has expired.
+        let changed = server.db.execute("UPDATE auth_tokens SET expires_at = '2000-01-01 00:00:00'");
+        assert_eq!(changed, 1);
+        let refused = server.get("/api/v1/me", &token);
+        assert_error(&refused, 401, "unauthenticated");
+        assert!(refused.body["error"]["message"].as_str().unwrap().contains("expired"), "{refused:?}");
+        let fresh = server.admin_token();
+        assert_eq!(server.get("/api/v1/me", &fresh).status, 200);
+    }
+
     fn bad_tokens_get_401(backend) {
         let server = Server::start(backend);
         let token = server.admin_token();
@@ -264,7 +294,7 @@ server_tests! {
 
         let disabled = server.patch("/api/v1/users/alice", &admin, json!({"disabled": true}));
         assert_eq!(disabled.body["disabled"], true);
-        assert_error(&server.login("alice", "alice-password-1"), 403, "account_disabled");
+        assert_error(&server.login("alice", "alice-password-1"), 401, "invalid_credentials");
 
         let audit = server.get("/api/v1/audit?campus=almaty", &staff);
         assert_eq!(audit.status, 200, "{audit:?}");

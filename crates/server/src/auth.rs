@@ -182,6 +182,13 @@ impl FromRequest for AuthUser {
                             "the token was revoked; log in again",
                         ));
                     }
+                    // The row's expiry is the one we control; the JWT's `exp` was
+                    // checked above and must agree, but the stored one decides.
+                    if row.expires_at <= qadam_db::now() {
+                        return Err(ApiError::unauthenticated(
+                            "the token has expired; log in again",
+                        ));
+                    }
                     let user = match users::by_id(conn, &row.user_id) {
                         Err(diesel::result::Error::NotFound) => {
                             return Err(ApiError::unauthenticated("the account no longer exists"))

@@ -63,6 +63,22 @@ impl TestDatabase {
         }
     }
 
+    /// Runs one SQL statement on the database, as an operator (or an attacker with
+    /// the file) could; returns the number of rows it changed.
+    pub fn execute(&self, sql: &str) -> usize {
+        let result = match self.backend {
+            TestBackend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                diesel::sql_query(sql).execute(
+                    &mut diesel::SqliteConnection::establish(path).expect("open the SQLite file"),
+                )
+            }
+            TestBackend::Postgres => diesel::sql_query(sql)
+                .execute(&mut PgConnection::establish(&self.url).expect("connect to PostgreSQL")),
+        };
+        result.unwrap_or_else(|err| panic!("{sql}: {err}"))
+    }
+
     /// The directory a test may use for other files (SQLite: beside the database).
     pub fn scratch_dir(&self) -> PathBuf {
         match &self.cleanup {

@@ -33,8 +33,7 @@ pub struct TokenResponse {
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, body = TokenResponse),
-        (status = 401, description = "wrong login or password (`invalid_credentials`)", body = ErrorEnvelope),
-        (status = 403, description = "the account is disabled (`account_disabled`)", body = ErrorEnvelope),
+        (status = 401, description = "wrong login or password, or a disabled account (`invalid_credentials`)", body = ErrorEnvelope),
         (status = 429, description = "too many failures; see Retry-After (`too_many_attempts`)", body = ErrorEnvelope),
         (status = 503, description = "too many password checks at once; see Retry-After (`server_busy`)", body = ErrorEnvelope)))]
 pub async fn login(
@@ -51,14 +50,9 @@ pub async fn login(
     let matches = attempts::check(&state, &attempt, password).await?;
 
     match attempt.user {
-        Some(user) if matches => {
-            if user.disabled {
-                return Err(ApiError::new(
-                    StatusCode::FORBIDDEN,
-                    "account_disabled",
-                    "this account is disabled; ask your campus staff",
-                ));
-            }
+        // A disabled account is refused exactly like a wrong password, and counts as a
+        // failure: the answer must not tell a guesser that the password was right.
+        Some(user) if matches && !user.disabled => {
             let keys = state.tokens.clone();
             let response = state
                 .db
