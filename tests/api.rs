@@ -327,6 +327,75 @@ server_tests! {
         assert_error(&server.get("/api/v1/me", &token), 401, "unauthenticated");
         assert_error(&server.login("admin", ADMIN_PASSWORD), 401, "invalid_credentials");
         server.token("admin", "brand-new-password");
+        let audit = server.get("/api/v1/audit", &server.token("admin", "brand-new-password"));
+        assert_eq!(audit.body["items"][0]["action"], "user.password_change", "{audit:?}");
+    }
+
+    fn nobody_resets_their_own_password(backend) {
+        let server = Server::start(backend);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        let staff = server.account(&admin, "staffa", "staff", "almaty");
+        let student = server.account(&admin, "alice", "student", "almaty");
+        for (token, login) in [(&admin, "admin"), (&staff, "staffa"), (&student, "alice")] {
+            let own = server.patch(&format!("/api/v1/users/{login}"), token, json!({"password": "a-fresh-password-1"}));
+            assert_error(&own, 403, "current_password_required");
+            assert!(own.body["error"]["message"].as_str().unwrap().contains("PUT /api/v1/me/password"), "{own:?}");
+            assert_eq!(server.get("/api/v1/me", token).status, 200, "{login}: nothing was changed or revoked");
+        }
+        server.token("staffa", "staffa-password-1");
+        // Other changes to one's own account still go through PATCH.
+        let renamed = server.patch("/api/v1/users/staffa", &staff, json!({"display_name": "Staff A"}));
+        assert_eq!(renamed.status, 200, "{renamed:?}");
+    }
+
+    fn password_resets_go_down_the_ranks_within_the_campus(backend) {
+        let server = Server::start(backend);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        server.campus(&admin, "astana");
+        let staff = server.account(&admin, "staffa", "staff", "almaty");
+        server.account(&admin, "staffb", "staff", "almaty");
+        let alice = server.account(&admin, "alice", "student", "almaty");
+        server.account(&admin, "studb", "student", "astana");
+        let other_admin = server.post("/api/v1/users", &admin, json!({
+            "login": "boss", "display_name": "Boss", "role": "admin", "password": "boss-password-1"
+        }));
+        assert_eq!(other_admin.status, 201, "{other_admin:?}");
+        let reset = |token: &str, login: &str| {
+            server.patch(&format!("/api/v1/users/{login}"), token, json!({"password": "a-fresh-password-1"}))
+        };
+
+        // Staff: students of their own campus only; never staff or admins.
+        for login in ["staffb", "studb", "admin", "boss"] {
+            assert_error(&reset(&staff, login), 403, "forbidden");
+        }
+        assert_error(&reset(&alice, "studb"), 403, "forbidden");
+        server.token("staffb", "staffb-password-1");
+        server.token("studb", "studb-password-1");
+
+        assert_eq!(reset(&staff, "alice").status, 200);
+        assert_error(&server.get("/api/v1/me", &alice), 401, "unauthenticated");
+        assert_error(&server.login("alice", "alice-password-1"), 401, "invalid_credentials");
+        server.token("alice", "a-fresh-password-1");
+
+        // Admins: anyone below admin, in any campus; not another admin.
+        let studb = server.token("studb", "studb-password-1");
+        assert_eq!(reset(&admin, "staffb").status, 200);
+        assert_eq!(reset(&admin, "studb").status, 200);
+        assert_error(&server.get("/api/v1/me", &studb), 401, "unauthenticated");
+        assert_error(&reset(&admin, "boss"), 403, "forbidden");
+        server.token("boss", "boss-password-1");
+
+        // Every reset is in the audit log as a reset, by whoever did it.
+        let audit = server.get("/api/v1/audit?per_page=200", &admin);
+        let resets: Vec<(String, String)> = audit.body["items"].as_array().unwrap().iter()
+            .filter(|e| e["action"] == "user.password_reset")
+            .map(|e| (e["actor"].as_str().unwrap().to_string(), e["details"]["login"].as_str().unwrap().to_string()))
+            .collect();
+        let expected = [("admin", "studb"), ("admin", "staffb"), ("staffa", "alice")]
+            .map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(resets, expected);
     }
 
     fn wrong_current_passwords_count_as_failed_logins(backend) {

@@ -1,4 +1,4 @@
-use crate::accounts;
+use crate::accounts::{self, PasswordSetBy};
 use crate::attempts;
 use crate::auth::AuthUser;
 use crate::client_address::client_address;
@@ -75,7 +75,7 @@ pub async fn change_password(
         .db
         .write(move |conn| {
             login_failures::clear_login(conn, &me.user.login)?;
-            accounts::set_password(conn, &actor, &me.user, &hash)
+            accounts::set_password(conn, &actor, &me.user, &hash, PasswordSetBy::Owner)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
