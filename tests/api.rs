@@ -161,6 +161,43 @@ server_tests! {
         assert_eq!(server.get("/api/v1/me", &fresh).status, 200);
     }
 
+    fn rotating_the_secret_signs_everyone_out(backend) {
+        // No auth.jwt_secret: the secret lives in the database, as in most deployments.
+        let in_database = [("QADAM_AUTH__JWT_SECRET", "")];
+        let server = Server::start_with(backend, &in_database);
+        let old = server.admin_token();
+        assert_eq!(server.get("/api/v1/me", &old).status, 200);
+
+        let rotated = server.admin_command(&["rotate-secret"]);
+        assert!(rotated.status.success(), "{}", String::from_utf8_lossy(&rotated.stderr));
+        let said = String::from_utf8_lossy(&rotated.stdout);
+        assert!(said.contains("revoked 1 token(s)"), "{said}");
+        assert_error(&server.get("/api/v1/me", &old), 401, "unauthenticated");
+
+        // A server started now knows only the new secret. The first server has not
+        // seen the change yet, and takes it when the new server's token fails its check.
+        let second = server.join(&in_database);
+        let from_second = second.admin_token();
+        assert_eq!(server.get("/api/v1/me", &from_second).status, 200);
+
+        // After another rotation, a login on the first server signs with the newest
+        // secret at once: a server that knows only that one accepts the token.
+        assert!(server.admin_command(&["rotate-secret"]).status.success());
+        assert_error(&server.get("/api/v1/me", &from_second), 401, "unauthenticated");
+        let from_first = server.admin_token();
+        let third = server.join(&in_database);
+        assert_eq!(third.get("/api/v1/me", &from_first).status, 200);
+        assert_eq!(server.get("/api/v1/me", &from_first).status, 200);
+
+        let audit = server.get("/api/v1/audit", &from_first);
+        let rotations: Vec<&Value> = audit.body["items"].as_array().unwrap().iter()
+            .filter(|e| e["action"] == "auth.secret_rotate")
+            .collect();
+        assert_eq!(rotations.len(), 2, "{audit:?}");
+        assert_eq!(rotations[1]["actor"], "qadam-cli");
+        assert_eq!(rotations[1]["details"]["tokens_revoked"], 1);
+    }
+
     fn bad_tokens_get_401(backend) {
         let server = Server::start(backend);
         let token = server.admin_token();

@@ -4,7 +4,8 @@ mod support;
 
 use qadam_testkit::{TestBackend, TestDatabase};
 use std::io::Write;
-use std::process::{Output, Stdio};
+use std::path::Path;
+use std::process::{Child, Output, Stdio};
 use support::{listening_address, qadam, Server};
 
 fn run(args: &[&str], stdin: &str) -> Output {
@@ -42,6 +43,7 @@ fn every_command_has_help() {
         vec!["admin", "--help"],
         vec!["admin", "create-campus", "--help"],
         vec!["admin", "create-user", "--help"],
+        vec!["admin", "rotate-secret", "--help"],
     ] {
         let output = run(&args, "");
         assert!(output.status.success(), "{args:?}");
@@ -220,42 +222,44 @@ fn accounts_made_on_the_command_line_can_log_in_and_are_audited() {
     assert_eq!(first["actor"], "qadam-cli");
 }
 
+/// Starts `qadam ARGS` and waits for its listening line; returns the process, the base
+/// URL and what it logged until then.
+fn serve(args: &[&str]) -> (Child, String, String) {
+    let mut child = qadam().args(args).stderr(Stdio::piped()).spawn().unwrap();
+    let reader = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let mut base = None;
+    let mut lines = std::io::BufRead::lines(reader).map_while(Result::ok);
+    for line in lines.by_ref() {
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(address) = listening_address(&line) {
+            base = Some(address);
+            break;
+        }
+    }
+    // Keep reading so the server never writes into a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (
+        child,
+        base.unwrap_or_else(|| panic!("no listening line: {seen}")),
+        seen,
+    )
+}
+
 #[test]
 fn demo_mode_seeds_an_empty_database_once() {
     let db = TestDatabase::fresh(TestBackend::Sqlite);
     let data_dir = db.scratch_dir().join("data");
     let start = || {
-        let mut child = qadam()
-            .args([
-                "serve",
-                "--demo",
-                "--listen",
-                "127.0.0.1:0",
-                "--data-dir",
-                data_dir.to_str().unwrap(),
-            ])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let reader = std::io::BufReader::new(child.stderr.take().unwrap());
-        let mut seen = String::new();
-        let mut base = None;
-        let mut lines = std::io::BufRead::lines(reader).map_while(Result::ok);
-        for line in lines.by_ref() {
-            seen.push_str(&line);
-            seen.push('\n');
-            if let Some(address) = listening_address(&line) {
-                base = Some(address);
-                break;
-            }
-        }
-        // Keep reading so the server never writes into a closed pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        (
-            child,
-            base.unwrap_or_else(|| panic!("no listening line: {seen}")),
-            seen,
-        )
+        serve(&[
+            "serve",
+            "--demo",
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            data_dir.to_str().unwrap(),
+        ])
     };
     let (mut child, base, log) = start();
     assert!(log.contains("seeded campus 'demo'"), "{log}");
@@ -274,6 +278,63 @@ fn demo_mode_seeds_an_empty_database_once() {
     assert!(log.contains("nothing seeded"), "{log}");
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+fn mode(path: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    format!(
+        "{:o}",
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    )
+}
+
+#[test]
+fn the_data_folder_and_database_files_are_private() {
+    let scratch = TestDatabase::fresh(TestBackend::Sqlite);
+    let data_dir = scratch.scratch_dir().join("data");
+    let (mut child, base, _) = serve(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--data-dir",
+        data_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        ureq::get(&format!("{base}/healthz"))
+            .call()
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(mode(&data_dir), "700");
+    for name in ["qadam.sqlite3", "qadam.sqlite3-wal", "qadam.sqlite3-shm"] {
+        let file = data_dir.join(name);
+        assert!(file.exists(), "{name} exists while the server runs");
+        assert_eq!(mode(&file), "600", "{name}");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn rotate_secret_refuses_when_the_secret_is_configured() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let output = qadam()
+        .args(["admin", "rotate-secret", "--database-url", &db.url])
+        .env(
+            "QADAM_AUTH__JWT_SECRET",
+            "a-configured-secret-of-32-characters",
+        )
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let line = error_line(&output);
+    assert!(line.contains("auth.jwt_secret is set"), "{line}");
+    assert!(
+        !stderr(&output).contains("a-configured-secret"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

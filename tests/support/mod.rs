@@ -86,7 +86,31 @@ impl Server {
             .expect("run qadam admin create-user");
         writeln!(create.stdin.take().unwrap(), "{ADMIN_PASSWORD}").unwrap();
         assert!(create.wait().unwrap().success(), "create-user failed");
+        Server::spawn(db, data_dir, env)
+    }
 
+    /// A second server process on this server's database (as behind a load balancer).
+    pub fn join(&self, env: &[(&str, &str)]) -> Server {
+        Server::spawn(self.db.shared(), self.data_dir.clone(), env)
+    }
+
+    /// Runs `qadam admin ARGS` on this server's database.
+    pub fn admin_command(&self, args: &[&str]) -> std::process::Output {
+        qadam()
+            .arg("admin")
+            .args(args)
+            .args([
+                "--data-dir",
+                self.data_dir.to_str().unwrap(),
+                "--database-url",
+                &self.db.url,
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .expect("run qadam admin")
+    }
+
+    fn spawn(db: TestDatabase, data_dir: PathBuf, env: &[(&str, &str)]) -> Server {
         let mut command = qadam();
         command
             .args(["serve", "--listen", "127.0.0.1:0"])

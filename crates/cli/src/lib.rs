@@ -288,7 +288,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             // needs no pool.
             let mut conn = qadam_db::DbConn::open(&settings.effective_database_url())?;
             conn.migrate()?;
-            admin::run(&mut conn, command)
+            admin::run(&mut conn, &settings, command)
         }
     }
 }

@@ -189,6 +189,17 @@ pub mod tokens {
         .execute(conn)
     }
 
+    /// Revokes every live token of everyone (the signing secret was replaced).
+    pub fn revoke_all(conn: &mut DbConn, at: NaiveDateTime) -> Result<usize, Error> {
+        diesel::update(
+            dsl::auth_tokens
+                .filter(dsl::revoked_at.is_null())
+                .filter(dsl::expires_at.gt(at)),
+        )
+        .set(dsl::revoked_at.eq(at))
+        .execute(conn)
+    }
+
     /// Forgets tokens that expired before `before`; they can no longer be used anyway.
     pub fn delete_expired(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
         diesel::delete(dsl::auth_tokens.filter(dsl::expires_at.lt(before))).execute(conn)
@@ -378,6 +389,32 @@ pub mod secrets {
                 .execute(sqlite)?,
         };
         dsl::app_secrets.find(name).select(dsl::value).first(conn)
+    }
+
+    pub fn get(conn: &mut DbConn, name: &str) -> Result<Option<String>, Error> {
+        dsl::app_secrets
+            .find(name)
+            .select(dsl::value)
+            .first(conn)
+            .optional()
+    }
+
+    /// Sets the secret called `name` to `value`, whether or not it existed.
+    pub fn replace(conn: &mut DbConn, name: &str, value: &str) -> Result<(), Error> {
+        let now = crate::now();
+        let updated = diesel::update(dsl::app_secrets.find(name))
+            .set((dsl::value.eq(value), dsl::created_at.eq(now)))
+            .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(dsl::app_secrets)
+                .values(&AppSecret {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    created_at: now,
+                })
+                .execute(conn)?;
+        }
+        Ok(())
     }
 }
 

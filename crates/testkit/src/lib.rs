@@ -24,7 +24,12 @@ pub struct TestDatabase {
 
 enum Cleanup {
     Directory(PathBuf),
-    PostgresDatabase { admin_url: String, name: String },
+    PostgresDatabase {
+        admin_url: String,
+        name: String,
+    },
+    /// A second handle on a database that another value removes.
+    Nothing,
 }
 
 impl TestDatabase {
@@ -63,6 +68,16 @@ impl TestDatabase {
         }
     }
 
+    /// Another handle on the same database, for a second process; the database goes
+    /// when the original is dropped.
+    pub fn shared(&self) -> TestDatabase {
+        TestDatabase {
+            url: self.url.clone(),
+            backend: self.backend,
+            cleanup: Cleanup::Nothing,
+        }
+    }
+
     /// Runs one SQL statement on the database, as an operator (or an attacker with
     /// the file) could; returns the number of rows it changed.
     pub fn execute(&self, sql: &str) -> usize {
@@ -88,6 +103,7 @@ impl TestDatabase {
                 std::fs::create_dir_all(&dir).expect("create a scratch directory");
                 dir
             }
+            Cleanup::Nothing => panic!("ask the original TestDatabase for its scratch directory"),
         }
     }
 }
@@ -106,6 +122,7 @@ impl Drop for TestDatabase {
                             .execute(&mut admin);
                 }
             }
+            Cleanup::Nothing => {}
         }
     }
 }

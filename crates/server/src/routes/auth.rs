@@ -53,11 +53,14 @@ pub async fn login(
         // A disabled account is refused exactly like a wrong password, and counts as a
         // failure: the answer must not tell a guesser that the password was right.
         Some(user) if matches && !user.disabled => {
-            let keys = state.tokens.clone();
+            let ring = state.clone();
             let response = state
                 .db
                 .write(move |conn| {
                     let now = qadam_db::now();
+                    // Sign with the secret the database holds now, which another
+                    // process may have rotated.
+                    let keys = ring.tokens.refresh(conn)?;
                     // This attempt's row goes too: it was recorded as a failure.
                     login_failures::clear_login(conn, &user.login)?;
                     // Expired tokens can no longer be used; forget them as we go.
