@@ -280,6 +280,89 @@ fn demo_mode_seeds_an_empty_database_once() {
     child.wait().unwrap();
 }
 
+/// Runs `qadam ARGS`, expecting it to exit within 30 s; a server that starts instead
+/// is stopped and fails the test.
+fn run_expecting_exit(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut child = qadam()
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let output = child.wait_with_output().unwrap();
+            panic!("qadam {args:?} kept running: {}", stderr(&output));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn demo_mode_serves_only_this_machine_unless_told() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let data_dir = db.scratch_dir().join("data");
+    let data = data_dir.to_str().unwrap();
+    for (args, env) in [
+        (
+            vec![
+                "serve",
+                "--demo",
+                "--listen",
+                "0.0.0.0:0",
+                "--data-dir",
+                data,
+            ],
+            vec![],
+        ),
+        (
+            vec!["serve", "--demo", "--data-dir", data],
+            vec![("QADAM_LISTEN", "[::]:0")],
+        ),
+    ] {
+        let output = run_expecting_exit(&args, &env);
+        assert!(!output.status.success(), "{args:?} {env:?}");
+        let line = error_line(&output);
+        assert!(
+            line.starts_with("qadam: error: refusing to serve the demo on "),
+            "{line}"
+        );
+        assert!(line.contains("--demo-public"), "{line}");
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+        assert!(!data_dir.exists(), "refused before touching the database");
+    }
+    let output = run_expecting_exit(&["serve", "--demo-public", "--data-dir", data], &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("required arguments were not provided"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Told: it serves on every interface; we talk to it over loopback.
+    let (mut child, base, log) = serve(&[
+        "serve",
+        "--demo",
+        "--demo-public",
+        "--listen",
+        "0.0.0.0:0",
+        "--data-dir",
+        data,
+    ]);
+    assert!(log.contains("reachable from other machines"), "{log}");
+    let port = base.rsplit(':').next().unwrap();
+    let login = ureq::post(&format!("http://127.0.0.1:{port}/api/v1/auth/login"))
+        .send_json(serde_json::json!({"login": "alice", "password": "qadam-demo-2026"}))
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
 fn mode(path: &Path) -> String {
     use std::os::unix::fs::PermissionsExt;
     format!(
