@@ -622,6 +622,12 @@ server_tests! {
             assert!(doc.body["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
         }
         assert!(doc.body["components"]["securitySchemes"]["bearer"].is_object());
+        let statuses = |path: &str, method: &str| -> Vec<String> {
+            doc.body["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect()
+        };
+        assert_eq!(statuses("/api/v1/auth/login", "post"), ["200", "401", "429", "503"]);
+        assert_eq!(statuses("/api/v1/me/password", "put"), ["204", "401", "422", "429", "503"]);
+        assert!(statuses("/api/v1/users/{login}", "patch").contains(&"503".to_string()));
         assert!(doc.body["components"]["schemas"]["ErrorEnvelope"].is_object());
     }
 

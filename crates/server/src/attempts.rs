@@ -35,7 +35,8 @@ fn too_many_attempts(seconds: i64) -> ApiError {
 pub async fn begin(state: &AppState, login: String, address: String) -> ApiResult<Attempt> {
     let policy = state.login_policy;
     let log_address = address.clone();
-    let result = state
+    // Ok(Err(seconds)): over the limit, nothing written.
+    let outcome = state
         .db
         .write(move |conn| {
             login_failures::lock_for_attempt(conn, &login, &address)?;
@@ -67,7 +68,7 @@ pub async fn begin(state: &AppState, login: String, address: String) -> ApiResul
             .flatten()
             .max();
             if let Some(seconds) = wait {
-                return Err(too_many_attempts(seconds));
+                return Ok(Err(seconds));
             }
             // Keep the table small: what is older than the window no longer counts.
             login_failures::delete_older_than(conn, since)?;
@@ -82,15 +83,13 @@ pub async fn begin(state: &AppState, login: String, address: String) -> ApiResul
                     failed_at: now,
                 },
             )?;
-            Ok(Attempt { id, user })
+            Ok(Ok(Attempt { id, user }))
         })
-        .await;
-    if let Err(err) = &result {
-        if err.code == "too_many_attempts" {
-            tracing::warn!(address = %log_address, "login throttled");
-        }
-    }
-    result
+        .await?;
+    outcome.map_err(|seconds| {
+        tracing::warn!(address = %log_address, "login throttled");
+        too_many_attempts(seconds)
+    })
 }
 
 /// Checks the password of a recorded attempt (against a decoy when the login does not

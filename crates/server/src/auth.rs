@@ -167,6 +167,11 @@ impl KeyRing {
         })
     }
 
+    /// Whether the secret is the database's, which another process may replace.
+    pub fn follows_database(&self) -> bool {
+        self.in_database
+    }
+
     pub fn current(&self) -> Arc<TokenKeys> {
         self.keys
             .read()
@@ -268,7 +273,10 @@ impl FromRequest for AuthUser {
                 Ok(claims) => claims,
                 // Signed with another secret: perhaps the database's was rotated by
                 // another process; look once with the secret it holds now.
-                Err(err) if *err.kind() == jsonwebtoken::errors::ErrorKind::InvalidSignature => {
+                Err(err)
+                    if state.tokens.follows_database()
+                        && *err.kind() == jsonwebtoken::errors::ErrorKind::InvalidSignature =>
+                {
                     let ring = state.clone();
                     let keys = state
                         .db

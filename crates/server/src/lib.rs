@@ -4,7 +4,7 @@
 pub mod accounts;
 mod attempts;
 pub mod auth;
-pub mod client_address;
+mod client_address;
 mod db;
 pub mod error;
 mod middleware;
