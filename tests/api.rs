@@ -50,6 +50,29 @@ mod base64_like {
     }
 }
 
+const LOGIN_REQUEST: &str = "path=/api/v1/auth/login";
+const PASSWORD_CHECKED: &str = "password checked";
+
+/// Runs `count` calls of `call(i)` on as many threads, released together.
+fn logins_at_once(count: usize, call: impl Fn(usize) -> Response + Sync) -> Vec<Response> {
+    let start = std::sync::Barrier::new(count);
+    std::thread::scope(|scope| {
+        let running: Vec<_> = (0..count)
+            .map(|i| {
+                let (start, call) = (&start, &call);
+                scope.spawn(move || {
+                    start.wait();
+                    call(i)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| thread.join().unwrap())
+            .collect()
+    })
+}
+
 fn assert_error(response: &Response, status: u16, code: &str) {
     assert_eq!(response.status, status, "{response:?}");
     assert_eq!(response.code(), code, "{response:?}");
@@ -106,6 +129,73 @@ server_tests! {
         let unknown = server.login("nobody", "not-the-password");
         assert_error(&unknown, 401, "invalid_credentials");
         assert_eq!(wrong_password.body, unknown.body, "no hint whether the login exists");
+    }
+
+    fn a_disabled_account_is_refused_like_a_wrong_password(backend) {
+        let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "3")]);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        server.account(&admin, "alice", "student", "almaty");
+        assert_eq!(server.patch("/api/v1/users/alice", &admin, json!({"disabled": true})).status, 200);
+
+        let right = server.login("alice", "alice-password-1");
+        let wrong = server.login("alice", "not-her-password");
+        assert_error(&right, 401, "invalid_credentials");
+        assert_eq!((right.status, &right.body), (wrong.status, &wrong.body), "nothing tells them apart");
+        // Both counted as failures: one more is allowed, then the login waits.
+        assert_error(&server.login("alice", "alice-password-1"), 401, "invalid_credentials");
+        assert_error(&server.login("alice", "alice-password-1"), 429, "too_many_attempts");
+    }
+
+    fn the_stored_token_expiry_is_checked(backend) {
+        let server = Server::start(backend);
+        let token = server.admin_token();
+        assert_eq!(server.get("/api/v1/me", &token).status, 200);
+        // The JWT still says it is valid for a day; the row says it has expired.
+        let changed = server.db.execute("UPDATE auth_tokens SET expires_at = '2000-01-01 00:00:00'");
+        assert_eq!(changed, 1);
+        let refused = server.get("/api/v1/me", &token);
+        assert_error(&refused, 401, "unauthenticated");
+        assert!(refused.body["error"]["message"].as_str().unwrap().contains("expired"), "{refused:?}");
+        let fresh = server.admin_token();
+        assert_eq!(server.get("/api/v1/me", &fresh).status, 200);
+    }
+
+    fn rotating_the_secret_signs_everyone_out(backend) {
+        // No auth.jwt_secret: the secret lives in the database, as in most deployments.
+        let in_database = [("QADAM_AUTH__JWT_SECRET", "")];
+        let server = Server::start_with(backend, &in_database);
+        let old = server.admin_token();
+        assert_eq!(server.get("/api/v1/me", &old).status, 200);
+
+        let rotated = server.admin_command(&["rotate-secret"]);
+        assert!(rotated.status.success(), "{}", String::from_utf8_lossy(&rotated.stderr));
+        let said = String::from_utf8_lossy(&rotated.stdout);
+        assert!(said.contains("revoked 1 token(s)"), "{said}");
+        assert_error(&server.get("/api/v1/me", &old), 401, "unauthenticated");
+
+        // A server started now knows only the new secret. The first server has not
+        // seen the change yet, and takes it when the new server's token fails its check.
+        let second = server.join(&in_database);
+        let from_second = second.admin_token();
+        assert_eq!(server.get("/api/v1/me", &from_second).status, 200);
+
+        // After another rotation, a login on the first server signs with the newest
+        // secret at once: a server that knows only that one accepts the token.
+        assert!(server.admin_command(&["rotate-secret"]).status.success());
+        assert_error(&server.get("/api/v1/me", &from_second), 401, "unauthenticated");
+        let from_first = server.admin_token();
+        let third = server.join(&in_database);
+        assert_eq!(third.get("/api/v1/me", &from_first).status, 200);
+        assert_eq!(server.get("/api/v1/me", &from_first).status, 200);
+
+        let audit = server.get("/api/v1/audit", &from_first);
+        let rotations: Vec<&Value> = audit.body["items"].as_array().unwrap().iter()
+            .filter(|e| e["action"] == "auth.secret_rotate")
+            .collect();
+        assert_eq!(rotations.len(), 2, "{audit:?}");
+        assert_eq!(rotations[1]["actor"], "qadam-cli");
+        assert_eq!(rotations[1]["details"]["tokens_revoked"], 1);
     }
 
     fn bad_tokens_get_401(backend) {
@@ -241,7 +331,7 @@ server_tests! {
 
         let disabled = server.patch("/api/v1/users/alice", &admin, json!({"disabled": true}));
         assert_eq!(disabled.body["disabled"], true);
-        assert_error(&server.login("alice", "alice-password-1"), 403, "account_disabled");
+        assert_error(&server.login("alice", "alice-password-1"), 401, "invalid_credentials");
 
         let audit = server.get("/api/v1/audit?campus=almaty", &staff);
         assert_eq!(audit.status, 200, "{audit:?}");
@@ -274,6 +364,88 @@ server_tests! {
         assert_error(&server.get("/api/v1/me", &token), 401, "unauthenticated");
         assert_error(&server.login("admin", ADMIN_PASSWORD), 401, "invalid_credentials");
         server.token("admin", "brand-new-password");
+        let audit = server.get("/api/v1/audit", &server.token("admin", "brand-new-password"));
+        assert_eq!(audit.body["items"][0]["action"], "user.password_change", "{audit:?}");
+    }
+
+    fn nobody_resets_their_own_password(backend) {
+        let server = Server::start(backend);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        let staff = server.account(&admin, "staffa", "staff", "almaty");
+        let student = server.account(&admin, "alice", "student", "almaty");
+        for (token, login) in [(&admin, "admin"), (&staff, "staffa"), (&student, "alice")] {
+            let own = server.patch(&format!("/api/v1/users/{login}"), token, json!({"password": "a-fresh-password-1"}));
+            assert_error(&own, 403, "current_password_required");
+            assert!(own.body["error"]["message"].as_str().unwrap().contains("PUT /api/v1/me/password"), "{own:?}");
+            assert_eq!(server.get("/api/v1/me", token).status, 200, "{login}: nothing was changed or revoked");
+        }
+        server.token("staffa", "staffa-password-1");
+        // Other changes to one's own account still go through PATCH.
+        let renamed = server.patch("/api/v1/users/staffa", &staff, json!({"display_name": "Staff A"}));
+        assert_eq!(renamed.status, 200, "{renamed:?}");
+    }
+
+    fn password_resets_go_down_the_ranks_within_the_campus(backend) {
+        let server = Server::start(backend);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        server.campus(&admin, "astana");
+        let staff = server.account(&admin, "staffa", "staff", "almaty");
+        server.account(&admin, "staffb", "staff", "almaty");
+        let alice = server.account(&admin, "alice", "student", "almaty");
+        server.account(&admin, "studb", "student", "astana");
+        let other_admin = server.post("/api/v1/users", &admin, json!({
+            "login": "boss", "display_name": "Boss", "role": "admin", "password": "boss-password-1"
+        }));
+        assert_eq!(other_admin.status, 201, "{other_admin:?}");
+        let reset = |token: &str, login: &str| {
+            server.patch(&format!("/api/v1/users/{login}"), token, json!({"password": "a-fresh-password-1"}))
+        };
+
+        // Staff: students of their own campus only; never staff or admins.
+        for login in ["staffb", "studb", "admin", "boss"] {
+            assert_error(&reset(&staff, login), 403, "forbidden");
+        }
+        assert_error(&reset(&alice, "studb"), 403, "forbidden");
+        server.token("staffb", "staffb-password-1");
+        server.token("studb", "studb-password-1");
+
+        assert_eq!(reset(&staff, "alice").status, 200);
+        assert_error(&server.get("/api/v1/me", &alice), 401, "unauthenticated");
+        assert_error(&server.login("alice", "alice-password-1"), 401, "invalid_credentials");
+        server.token("alice", "a-fresh-password-1");
+
+        // Admins: anyone below admin, in any campus; not another admin.
+        let studb = server.token("studb", "studb-password-1");
+        assert_eq!(reset(&admin, "staffb").status, 200);
+        assert_eq!(reset(&admin, "studb").status, 200);
+        assert_error(&server.get("/api/v1/me", &studb), 401, "unauthenticated");
+        assert_error(&reset(&admin, "boss"), 403, "forbidden");
+        server.token("boss", "boss-password-1");
+
+        // Every reset is in the audit log as a reset, by whoever did it.
+        let audit = server.get("/api/v1/audit?per_page=200", &admin);
+        let resets: Vec<(String, String)> = audit.body["items"].as_array().unwrap().iter()
+            .filter(|e| e["action"] == "user.password_reset")
+            .map(|e| (e["actor"].as_str().unwrap().to_string(), e["details"]["login"].as_str().unwrap().to_string()))
+            .collect();
+        let expected = [("admin", "studb"), ("admin", "staffb"), ("staffa", "alice")]
+            .map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(resets, expected);
+    }
+
+    fn wrong_current_passwords_count_as_failed_logins(backend) {
+        let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "2")]);
+        let token = server.admin_token();
+        let change = |current: &str| server.call("PUT", "/api/v1/me/password", Some(&token),
+            Some(json!({"current_password": current, "new_password": "brand-new-password"})));
+        for _ in 0..2 {
+            assert_error(&change("guess-guess-guess"), 422, "invalid_request");
+        }
+        // A stolen token is no way around the login throttle.
+        assert_error(&change(ADMIN_PASSWORD), 429, "too_many_attempts");
+        assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
     }
 
     fn bad_input_gets_4xx_envelopes(backend) {
@@ -340,12 +512,88 @@ server_tests! {
         assert_eq!(server.login("admin", ADMIN_PASSWORD).status, 200);
     }
 
+    fn simultaneous_wrong_passwords_are_checked_at_most_the_limit(backend) {
+        let server = Server::start_with(backend, &[
+            ("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "5"),
+            ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "1000"),
+            ("QADAM_LOG", "qadam_server::password_gate=debug,info"),
+        ]);
+        // Each password check logs one line; first see that one wrong login counts one.
+        assert_error(&server.login("nobody", "guess-guess-guess"), 401, "invalid_credentials");
+        let log = server.wait_for_log(LOGIN_REQUEST, 1);
+        assert_eq!(log.matches(PASSWORD_CHECKED).count(), 1, "{log}");
+
+        let statuses = logins_at_once(50, |_| server.login("admin", "guess-guess-guess"));
+        // Every request's line comes after its check's, so all checks are in the log now.
+        let log = server.wait_for_log(LOGIN_REQUEST, 51);
+        let checks = log.matches(PASSWORD_CHECKED).count() - 1;
+        let refused = statuses.iter().filter(|r| r.status == 401).count();
+        let throttled = statuses.iter().filter(|r| r.status == 429).count();
+        assert_eq!((checks, refused, throttled), (5, 5, 45), "{statuses:?}");
+        assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
+    }
+
+    fn password_checks_past_the_bound_get_503(backend) {
+        let server = Server::start_with(backend, &[
+            ("QADAM_AUTH__MAX_CONCURRENT_PASSWORD_CHECKS", "1"),
+            ("QADAM_AUTH__PASSWORD_CHECK_WAIT_MS", "0"),
+            ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "25"),
+        ]);
+        let responses = logins_at_once(20, |i| server.login(&format!("user{i}"), "guess-guess-guess"));
+        let checked = responses.iter().filter(|r| r.status == 401).count();
+        let busy: Vec<&Response> = responses.iter().filter(|r| r.status == 503).collect();
+        assert_eq!(checked + busy.len(), 20, "{responses:?}");
+        assert!(!busy.is_empty(), "one check at a time: {responses:?}");
+        for response in busy {
+            assert_error(response, 503, "server_busy");
+            assert_eq!(response.header("retry-after"), Some("1"));
+        }
+        // A refused attempt was never checked, so it does not count against the
+        // address: exactly 25 - checked more failures fit before the limit.
+        for i in checked..25 {
+            assert_error(&server.login(&format!("later{i}"), "guess-guess-guess"), 401, "invalid_credentials");
+        }
+        assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
+    }
+
     fn throttling_by_address(backend) {
         let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "4")]);
         for login in ["a1", "a2", "a3", "a4"] {
             assert_error(&server.login(login, "guess-guess-guess"), 401, "invalid_credentials");
         }
         assert_error(&server.login("admin", ADMIN_PASSWORD), 429, "too_many_attempts");
+    }
+
+    fn a_forged_forwarded_for_does_not_change_the_counted_address(backend) {
+        let server = Server::start_with(backend, &[("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "3")]);
+        for (login, forged) in [("a1", "198.51.100.1"), ("a2", "198.51.100.2"), ("a3", "198.51.100.3")] {
+            assert_error(&server.login_from(login, "guess-guess-guess", forged), 401, "invalid_credentials");
+        }
+        // No proxy is trusted: all three came from 127.0.0.1, whatever they claimed.
+        assert_error(&server.login_from("admin", ADMIN_PASSWORD, "198.51.100.4"), 429, "too_many_attempts");
+    }
+
+    fn behind_a_trusted_proxy_each_client_is_counted_apart(backend) {
+        let server = Server::start_with(backend, &[
+            ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "3"),
+            ("QADAM_HTTP__TRUSTED_PROXIES", "[\"127.0.0.1\"]"),
+        ]);
+        for login in ["a1", "a2", "a3"] {
+            assert_error(&server.login_from(login, "guess-guess-guess", "203.0.113.7"), 401, "invalid_credentials");
+        }
+        // That client is throttled, also when it puts a forged address in front...
+        assert_error(&server.login_from("admin", ADMIN_PASSWORD, "203.0.113.7"), 429, "too_many_attempts");
+        let forged = server.login_from("admin", ADMIN_PASSWORD, "198.51.100.9, 203.0.113.7");
+        assert_error(&forged, 429, "too_many_attempts");
+        // ...while another client behind the same proxy is not.
+        assert_eq!(server.login_from("admin", ADMIN_PASSWORD, "203.0.113.8").status, 200);
+
+        // An IPv6 client is counted by its /64, whichever address of it it uses.
+        for (login, address) in [("b1", "2001:db8:1:2::1"), ("b2", "2001:db8:1:2::2"), ("b3", "2001:db8:1:2:ffff::3")] {
+            assert_error(&server.login_from(login, "guess-guess-guess", address), 401, "invalid_credentials");
+        }
+        assert_error(&server.login_from("admin", ADMIN_PASSWORD, "2001:db8:1:2::99"), 429, "too_many_attempts");
+        assert_eq!(server.login_from("admin", ADMIN_PASSWORD, "2001:db8:1:3::1").status, 200);
     }
 
     fn lists_are_paginated(backend) {
@@ -374,6 +622,12 @@ server_tests! {
             assert!(doc.body["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
         }
         assert!(doc.body["components"]["securitySchemes"]["bearer"].is_object());
+        let statuses = |path: &str, method: &str| -> Vec<String> {
+            doc.body["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect()
+        };
+        assert_eq!(statuses("/api/v1/auth/login", "post"), ["200", "401", "429", "503"]);
+        assert_eq!(statuses("/api/v1/me/password", "put"), ["204", "401", "422", "429", "503"]);
+        assert!(statuses("/api/v1/users/{login}", "patch").contains(&"503".to_string()));
         assert!(doc.body["components"]["schemas"]["ErrorEnvelope"].is_object());
     }
 

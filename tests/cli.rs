@@ -4,7 +4,8 @@ mod support;
 
 use qadam_testkit::{TestBackend, TestDatabase};
 use std::io::Write;
-use std::process::{Output, Stdio};
+use std::path::Path;
+use std::process::{Child, Output, Stdio};
 use support::{listening_address, qadam, Server};
 
 fn run(args: &[&str], stdin: &str) -> Output {
@@ -42,6 +43,7 @@ fn every_command_has_help() {
         vec!["admin", "--help"],
         vec!["admin", "create-campus", "--help"],
         vec!["admin", "create-user", "--help"],
+        vec!["admin", "rotate-secret", "--help"],
     ] {
         let output = run(&args, "");
         assert!(output.status.success(), "{args:?}");
@@ -220,42 +222,44 @@ fn accounts_made_on_the_command_line_can_log_in_and_are_audited() {
     assert_eq!(first["actor"], "qadam-cli");
 }
 
+/// Starts `qadam ARGS` and waits for its listening line; returns the process, the base
+/// URL and what it logged until then.
+fn serve(args: &[&str]) -> (Child, String, String) {
+    let mut child = qadam().args(args).stderr(Stdio::piped()).spawn().unwrap();
+    let reader = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let mut base = None;
+    let mut lines = std::io::BufRead::lines(reader).map_while(Result::ok);
+    for line in lines.by_ref() {
+        seen.push_str(&line);
+        seen.push('\n');
+        if let Some(address) = listening_address(&line) {
+            base = Some(address);
+            break;
+        }
+    }
+    // Keep reading so the server never writes into a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (
+        child,
+        base.unwrap_or_else(|| panic!("no listening line: {seen}")),
+        seen,
+    )
+}
+
 #[test]
 fn demo_mode_seeds_an_empty_database_once() {
     let db = TestDatabase::fresh(TestBackend::Sqlite);
     let data_dir = db.scratch_dir().join("data");
     let start = || {
-        let mut child = qadam()
-            .args([
-                "serve",
-                "--demo",
-                "--listen",
-                "127.0.0.1:0",
-                "--data-dir",
-                data_dir.to_str().unwrap(),
-            ])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let reader = std::io::BufReader::new(child.stderr.take().unwrap());
-        let mut seen = String::new();
-        let mut base = None;
-        let mut lines = std::io::BufRead::lines(reader).map_while(Result::ok);
-        for line in lines.by_ref() {
-            seen.push_str(&line);
-            seen.push('\n');
-            if let Some(address) = listening_address(&line) {
-                base = Some(address);
-                break;
-            }
-        }
-        // Keep reading so the server never writes into a closed pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        (
-            child,
-            base.unwrap_or_else(|| panic!("no listening line: {seen}")),
-            seen,
-        )
+        serve(&[
+            "serve",
+            "--demo",
+            "--listen",
+            "127.0.0.1:0",
+            "--data-dir",
+            data_dir.to_str().unwrap(),
+        ])
     };
     let (mut child, base, log) = start();
     assert!(log.contains("seeded campus 'demo'"), "{log}");
@@ -274,6 +278,146 @@ fn demo_mode_seeds_an_empty_database_once() {
     assert!(log.contains("nothing seeded"), "{log}");
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// Runs `qadam ARGS`, expecting it to exit within 30 s; a server that starts instead
+/// is stopped and fails the test.
+fn run_expecting_exit(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut child = qadam()
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let output = child.wait_with_output().unwrap();
+            panic!("qadam {args:?} kept running: {}", stderr(&output));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn demo_mode_serves_only_this_machine_unless_told() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let data_dir = db.scratch_dir().join("data");
+    let data = data_dir.to_str().unwrap();
+    for (args, env) in [
+        (
+            vec![
+                "serve",
+                "--demo",
+                "--listen",
+                "0.0.0.0:0",
+                "--data-dir",
+                data,
+            ],
+            vec![],
+        ),
+        (
+            vec!["serve", "--demo", "--data-dir", data],
+            vec![("QADAM_LISTEN", "[::]:0")],
+        ),
+    ] {
+        let output = run_expecting_exit(&args, &env);
+        assert!(!output.status.success(), "{args:?} {env:?}");
+        let line = error_line(&output);
+        assert!(
+            line.starts_with("qadam: error: refusing to serve the demo on "),
+            "{line}"
+        );
+        assert!(line.contains("--demo-public"), "{line}");
+        assert_eq!(stderr(&output).lines().count(), 1, "{}", stderr(&output));
+        assert!(!data_dir.exists(), "refused before touching the database");
+    }
+    let output = run_expecting_exit(&["serve", "--demo-public", "--data-dir", data], &[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("required arguments were not provided"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Told: it serves on every interface; we talk to it over loopback.
+    let (mut child, base, log) = serve(&[
+        "serve",
+        "--demo",
+        "--demo-public",
+        "--listen",
+        "0.0.0.0:0",
+        "--data-dir",
+        data,
+    ]);
+    assert!(log.contains("reachable from other machines"), "{log}");
+    let port = base.rsplit(':').next().unwrap();
+    let login = ureq::post(&format!("http://127.0.0.1:{port}/api/v1/auth/login"))
+        .send_json(serde_json::json!({"login": "alice", "password": "qadam-demo-2026"}))
+        .unwrap();
+    assert_eq!(login.status(), 200);
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+fn mode(path: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    format!(
+        "{:o}",
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    )
+}
+
+#[test]
+fn the_data_folder_and_database_files_are_private() {
+    let scratch = TestDatabase::fresh(TestBackend::Sqlite);
+    let data_dir = scratch.scratch_dir().join("data");
+    let (mut child, base, _) = serve(&[
+        "serve",
+        "--listen",
+        "127.0.0.1:0",
+        "--data-dir",
+        data_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        ureq::get(&format!("{base}/healthz"))
+            .call()
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(mode(&data_dir), "700");
+    for name in ["qadam.sqlite3", "qadam.sqlite3-wal", "qadam.sqlite3-shm"] {
+        let file = data_dir.join(name);
+        assert!(file.exists(), "{name} exists while the server runs");
+        assert_eq!(mode(&file), "600", "{name}");
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn rotate_secret_refuses_when_the_secret_is_configured() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let output = qadam()
+        .args(["admin", "rotate-secret", "--database-url", &db.url])
+        .env(
+            "QADAM_AUTH__JWT_SECRET",
+            "a-configured-secret-of-32-characters",
+        )
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let line = error_line(&output);
+    assert!(line.contains("auth.jwt_secret is set"), "{line}");
+    assert!(
+        !stderr(&output).contains("a-configured-secret"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

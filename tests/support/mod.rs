@@ -86,7 +86,31 @@ impl Server {
             .expect("run qadam admin create-user");
         writeln!(create.stdin.take().unwrap(), "{ADMIN_PASSWORD}").unwrap();
         assert!(create.wait().unwrap().success(), "create-user failed");
+        Server::spawn(db, data_dir, env)
+    }
 
+    /// A second server process on this server's database (as behind a load balancer).
+    pub fn join(&self, env: &[(&str, &str)]) -> Server {
+        Server::spawn(self.db.shared(), self.data_dir.clone(), env)
+    }
+
+    /// Runs `qadam admin ARGS` on this server's database.
+    pub fn admin_command(&self, args: &[&str]) -> std::process::Output {
+        qadam()
+            .arg("admin")
+            .args(args)
+            .args([
+                "--data-dir",
+                self.data_dir.to_str().unwrap(),
+                "--database-url",
+                &self.db.url,
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .expect("run qadam admin")
+    }
+
+    fn spawn(db: TestDatabase, data_dir: PathBuf, env: &[(&str, &str)]) -> Server {
         let mut command = qadam();
         command
             .args(["serve", "--listen", "127.0.0.1:0"])
@@ -146,6 +170,22 @@ impl Server {
     pub fn log(&self) -> String {
         std::thread::sleep(Duration::from_millis(100));
         self.log.lock().unwrap().clone()
+    }
+
+    /// The log once `what` appears in it at least `count` times (waits up to 30 s).
+    pub fn wait_for_log(&self, what: &str, count: usize) -> String {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let log = self.log.lock().unwrap().clone();
+            if log.matches(what).count() >= count {
+                return log;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{what:?} not logged {count} times: {log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -208,6 +248,15 @@ impl Server {
             None,
             Some(json!({"login": login, "password": password})),
         )
+    }
+
+    /// A login attempt carrying an `X-Forwarded-For` header.
+    pub fn login_from(&self, login: &str, password: &str, forwarded_for: &str) -> Response {
+        let result = ureq::post(&self.url("/api/v1/auth/login"))
+            .timeout(Duration::from_secs(30))
+            .set("X-Forwarded-For", forwarded_for)
+            .send_json(json!({"login": login, "password": password}));
+        into_response(result)
     }
 
     /// Logs in and returns the access token, failing the test otherwise.

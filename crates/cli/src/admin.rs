@@ -1,5 +1,6 @@
 //! `qadam admin ...`: the first campus and the first admin account, made on the server
-//! itself. Same validation and audit rows as the API.
+//! itself, and rotating the token-signing secret. Same validation and audit rows as the
+//! API.
 
 use anyhow::{bail, Context};
 use clap::Subcommand;
@@ -8,6 +9,7 @@ use qadam_db::queries::campuses;
 use qadam_domain::Role;
 use qadam_server::accounts::{self, NewCampus, NewUser};
 use qadam_server::error::ApiError;
+use qadam_settings::Settings;
 use std::io::Read;
 
 #[derive(Subcommand)]
@@ -43,6 +45,10 @@ pub enum AdminCommand {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
+    /// Replace the token-signing secret kept in the database and revoke every token:
+    /// everyone signs in again. Running servers switch to the new secret by themselves.
+    /// Do it when a copy of the database (a backup) may have leaked.
+    RotateSecret,
 }
 
 /// API errors carry a status for HTTP; on the command line only the message matters.
@@ -50,7 +56,11 @@ fn plain(err: ApiError) -> anyhow::Error {
     anyhow::anyhow!(err.message)
 }
 
-pub fn run(conn: &mut qadam_db::DbConn, command: AdminCommand) -> anyhow::Result<()> {
+pub fn run(
+    conn: &mut qadam_db::DbConn,
+    settings: &Settings,
+    command: AdminCommand,
+) -> anyhow::Result<()> {
     let actor = AuditActor::cli();
     match command {
         AdminCommand::CreateCampus {
@@ -109,6 +119,20 @@ pub fn run(conn: &mut qadam_db::DbConn, command: AdminCommand) -> anyhow::Result
                 .write(|conn| accounts::create_user(conn, &actor, new, hash))
                 .map_err(plain)?;
             println!("created {} account {}", user.role, user.login);
+        }
+        AdminCommand::RotateSecret => {
+            if !settings.auth.jwt_secret.is_empty() {
+                bail!(
+                    "auth.jwt_secret is set in the configuration, so the secret in the \
+                     database is not used: set a new auth.jwt_secret and restart the servers"
+                );
+            }
+            let revoked = conn
+                .write(|conn| qadam_server::auth::rotate_secret(conn, &actor))
+                .map_err(plain)?;
+            println!(
+                "replaced the token-signing secret and revoked {revoked} token(s): everyone signs in again"
+            );
         }
     }
     Ok(())

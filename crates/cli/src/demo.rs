@@ -1,12 +1,29 @@
 //! `qadam serve --demo`: on an empty database, a demo campus and accounts so that a
-//! new user can log in at once. Never touches a database that already has accounts.
+//! new user can log in at once. Never touches a database that already has accounts,
+//! and serves only this machine unless `--demo-public` is given.
 
+use anyhow::{bail, Context};
 use qadam_db::queries::{audit::AuditActor, users};
 use qadam_domain::Role;
 use qadam_server::accounts::{self, NewCampus, NewUser};
 
-/// Documented in the README; the demo listens on 127.0.0.1 only by default.
+/// Documented in the README, so anyone knows it: the demo serves this machine only
+/// unless told otherwise (`--demo-public`).
 pub const DEMO_PASSWORD: &str = "qadam-demo-2026";
+
+/// Refuses a demo on an address other machines can reach, unless `public` says so.
+pub fn check_exposure(listen: &str, public: bool) -> anyhow::Result<()> {
+    let address: std::net::SocketAddr = listen
+        .parse()
+        .with_context(|| format!("listen address {listen}"))?;
+    if address.ip().is_loopback() || public {
+        return Ok(());
+    }
+    bail!(
+        "refusing to serve the demo on {listen}: its accounts have a public password and \
+         other machines can reach this address; listen on 127.0.0.1, or add --demo-public"
+    )
+}
 
 pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
     let mut conn = pool.get()?;

@@ -49,8 +49,12 @@ enum Command {
         #[arg(long, value_name = "ADDR")]
         listen: Option<String>,
         /// On an empty database, create a demo campus and demo accounts (see README).
+        /// Their password is public, so only on a loopback address unless --demo-public.
         #[arg(long)]
         demo: bool,
+        /// Allow --demo on an address other machines can reach.
+        #[arg(long, requires = "demo")]
+        demo_public: bool,
     },
     /// Run pending database migrations and exit.
     Migrate {
@@ -210,13 +214,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             common,
             listen,
             demo,
+            demo_public,
         } => {
             let mut settings = common.settings()?;
             if let Some(listen) = listen {
                 settings.listen = listen;
                 settings.validate()?;
             }
+            if demo {
+                demo::check_exposure(&settings.listen, demo_public)?;
+            }
             init_logging(&settings.log);
+            if demo && demo_public {
+                tracing::warn!(listen = %settings.listen, "demo: accounts with the public demo password are reachable from other machines");
+            }
             let pool = open_pool(&settings)?;
             tracing::info!(
                 database = %qadam_db::redact_url(&settings.effective_database_url()),
@@ -308,7 +319,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             // needs no pool.
             let mut conn = qadam_db::DbConn::open(&settings.effective_database_url())?;
             conn.migrate()?;
-            admin::run(&mut conn, command)
+            admin::run(&mut conn, &settings, command)
         }
     }
 }

@@ -36,6 +36,11 @@ pub enum DbError {
         path: String,
         source: std::io::Error,
     },
+    #[error("cannot create the SQLite file {path}: {source}")]
+    CreateFile {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot connect to the database {url}: {message}")]
     Connect { url: String, message: String },
     #[error("database migrations failed: {0}")]
@@ -131,14 +136,7 @@ impl DbConn {
                 .map_err(connect_error),
             Backend::Sqlite => {
                 let path = url.trim_start_matches("sqlite://");
-                if let Some(dir) = std::path::Path::new(path).parent() {
-                    if !dir.as_os_str().is_empty() {
-                        std::fs::create_dir_all(dir).map_err(|source| DbError::CreateDir {
-                            path: path.to_string(),
-                            source,
-                        })?;
-                    }
-                }
+                private_files::prepare(path)?;
                 let mut conn = SqliteConnection::establish(path).map_err(connect_error)?;
                 // WAL lets readers proceed during a write; foreign keys are off by
                 // default in SQLite; the busy timeout makes writers queue, not fail.
@@ -150,6 +148,7 @@ impl DbConn {
                     url: redact_url(url),
                     message: err.to_string(),
                 })?;
+                private_files::tighten(path);
                 Ok(DbConn::Sqlite(conn))
             }
         }
@@ -191,6 +190,74 @@ impl DbConn {
                     tracing::error!(error = %rollback, "rollback failed");
                 }
                 Err(err)
+            }
+        }
+    }
+}
+
+/// The SQLite file holds password hashes and the token-signing secret, so only its
+/// owner may read it: its folder is created 0700, the file 0600, and so are the `-wal`
+/// and `-shm` files beside it (SQLite gives them the main file's mode).
+mod private_files {
+    use super::DbError;
+    use std::fs::{DirBuilder, OpenOptions, Permissions};
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    use std::path::Path;
+
+    /// Creates the folder and an empty database file, both private, if missing. An
+    /// existing folder is left as it is: it may be shared on purpose.
+    pub fn prepare(path: &str) -> Result<(), DbError> {
+        if path.is_empty() || path == ":memory:" || path.starts_with("file:") {
+            return Ok(());
+        }
+        if let Some(dir) = Path::new(path).parent() {
+            if !dir.as_os_str().is_empty() && !dir.exists() {
+                DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(dir)
+                    .map_err(|source| DbError::CreateDir {
+                        path: path.to_string(),
+                        source,
+                    })?;
+            }
+        }
+        // An empty file is an empty database to SQLite, which keeps the mode it finds.
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(_) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(source) => Err(DbError::CreateFile {
+                path: path.to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// Takes group and other access away from the database file and its companions
+    /// (made by an older Qadam, or copied in by hand). A failure is only logged: the
+    /// file may belong to someone else on purpose, and SQLite can still use it.
+    pub fn tighten(path: &str) {
+        if path.is_empty() || path == ":memory:" || path.starts_with("file:") {
+            return;
+        }
+        for file in [
+            path.to_string(),
+            format!("{path}-wal"),
+            format!("{path}-shm"),
+        ] {
+            let Ok(metadata) = std::fs::metadata(&file) else {
+                continue;
+            };
+            if metadata.permissions().mode() & 0o077 == 0 {
+                continue;
+            }
+            if let Err(err) = std::fs::set_permissions(&file, Permissions::from_mode(0o600)) {
+                tracing::warn!(%file, error = %err, "cannot make the database file private (0600)");
             }
         }
     }

@@ -189,6 +189,17 @@ pub mod tokens {
         .execute(conn)
     }
 
+    /// Revokes every live token of everyone (the signing secret was replaced).
+    pub fn revoke_all(conn: &mut DbConn, at: NaiveDateTime) -> Result<usize, Error> {
+        diesel::update(
+            dsl::auth_tokens
+                .filter(dsl::revoked_at.is_null())
+                .filter(dsl::expires_at.gt(at)),
+        )
+        .set(dsl::revoked_at.eq(at))
+        .execute(conn)
+    }
+
     /// Forgets tokens that expired before `before`; they can no longer be used anyway.
     pub fn delete_expired(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
         diesel::delete(dsl::auth_tokens.filter(dsl::expires_at.lt(before))).execute(conn)
@@ -240,6 +251,29 @@ pub mod login_failures {
             .limit(limit)
             .select(dsl::failed_at)
             .load(conn)
+    }
+
+    /// Makes attempts on the same login, or from the same address, take their turn
+    /// until the calling transaction ends, so that counting the earlier failures and
+    /// recording this one cannot interleave with another attempt. SQLite needs nothing:
+    /// its write transactions (`DbConn::write`) already run one at a time.
+    pub fn lock_for_attempt(conn: &mut DbConn, login: &str, address: &str) -> Result<(), Error> {
+        use diesel::sql_types::Text;
+        if let DbConn::Postgres(pg) = conn {
+            // Two key spaces (1: logins, 2: addresses), always taken in that order, so
+            // two attempts can never wait for each other in a circle.
+            diesel::sql_query("SELECT pg_advisory_xact_lock(1, hashtext($1))")
+                .bind::<Text, _>(login)
+                .execute(pg)?;
+            diesel::sql_query("SELECT pg_advisory_xact_lock(2, hashtext($1))")
+                .bind::<Text, _>(address)
+                .execute(pg)?;
+        }
+        Ok(())
+    }
+
+    pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
+        diesel::delete(dsl::login_failures.find(id)).execute(conn)
     }
 
     /// A successful login wipes that login's failures (not the address's).
@@ -355,6 +389,32 @@ pub mod secrets {
                 .execute(sqlite)?,
         };
         dsl::app_secrets.find(name).select(dsl::value).first(conn)
+    }
+
+    pub fn get(conn: &mut DbConn, name: &str) -> Result<Option<String>, Error> {
+        dsl::app_secrets
+            .find(name)
+            .select(dsl::value)
+            .first(conn)
+            .optional()
+    }
+
+    /// Sets the secret called `name` to `value`, whether or not it existed.
+    pub fn replace(conn: &mut DbConn, name: &str, value: &str) -> Result<(), Error> {
+        let now = crate::now();
+        let updated = diesel::update(dsl::app_secrets.find(name))
+            .set((dsl::value.eq(value), dsl::created_at.eq(now)))
+            .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(dsl::app_secrets)
+                .values(&AppSecret {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    created_at: now,
+                })
+                .execute(conn)?;
+        }
+        Ok(())
     }
 }
 

@@ -153,6 +153,62 @@ fn both_backends_have_the_same_migration_names() {
     assert_eq!(names("sqlite"), names("postgres"));
 }
 
+// ---- the SQLite file on disk ----
+
+/// The permission bits in octal, as `ls -l` and chmod speak of them.
+fn mode(path: &std::path::Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    format!(
+        "{:o}",
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    )
+}
+
+fn conn_of(file: &std::path::Path) -> DbConn {
+    DbConn::open(&format!("sqlite://{}", file.display())).unwrap()
+}
+
+#[test]
+fn a_new_sqlite_database_is_private() {
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let scratch = db.scratch_dir();
+    let file = scratch.join("data/nested/qadam.sqlite3");
+    let mut conn = conn_of(&file);
+    conn.migrate().unwrap();
+    assert_eq!(mode(&scratch.join("data")), "700");
+    assert_eq!(mode(&scratch.join("data/nested")), "700");
+    for name in ["qadam.sqlite3", "qadam.sqlite3-wal", "qadam.sqlite3-shm"] {
+        let path = file.with_file_name(name);
+        assert!(path.exists(), "{name} exists while the database is open");
+        assert_eq!(mode(&path), "600", "{name}");
+    }
+}
+
+#[test]
+fn an_existing_sqlite_file_is_made_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = TestDatabase::fresh(TestBackend::Sqlite);
+    let scratch = db.scratch_dir();
+    let file = scratch.join("qadam.sqlite3");
+    let wal = scratch.join("qadam.sqlite3-wal");
+    std::fs::set_permissions(&scratch, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for path in [&file, &wal] {
+        std::fs::write(path, b"").unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(mode(path), "644");
+    }
+    // Open, and check while it is open: SQLite removes the -wal file at the last close.
+    let mut conn = conn_of(&file);
+    conn.migrate().unwrap();
+    assert_eq!(mode(&file), "600");
+    assert_eq!(mode(&wal), "600");
+    assert_eq!(
+        mode(&scratch),
+        "755",
+        "a folder that existed is left as it was"
+    );
+}
+
 // ---- queries and transactions on both backends ----
 
 both_backends! {
@@ -236,6 +292,15 @@ both_backends! {
         let first = secrets::get_or_create(&mut conn, "jwt", || "one".into()).unwrap();
         let second = secrets::get_or_create(&mut conn, "jwt", || "two".into()).unwrap();
         assert_eq!((first.as_str(), second.as_str()), ("one", "one"));
+    }
+
+    fn a_secret_can_be_replaced(db) {
+        let mut conn = migrated(&db);
+        assert_eq!(secrets::get(&mut conn, "jwt").unwrap(), None);
+        secrets::replace(&mut conn, "jwt", "one").unwrap();
+        assert_eq!(secrets::get(&mut conn, "jwt").unwrap().as_deref(), Some("one"));
+        secrets::replace(&mut conn, "jwt", "two").unwrap();
+        assert_eq!(secrets::get_or_create(&mut conn, "jwt", || "three".into()).unwrap(), "two");
     }
 
     fn audit_entries_list_newest_first_per_campus(db) {

@@ -105,6 +105,32 @@ impl Actor {
         self.user_id == target.user_id || self.manages_campus(target.campus_id) || self.is_admin()
     }
 
+    /// Setting someone else's password without knowing it (a reset): staff for the
+    /// students of their campus, admins for anyone below admin. One's own password is
+    /// changed with the current one (`PUT /me/password`), never reset.
+    pub fn may_reset_password(&self, target: Target<'_>) -> Result<(), Denied> {
+        if self.user_id == target.user_id {
+            return Err(Denied(
+                "change your own password with PUT /api/v1/me/password and your current password",
+            ));
+        }
+        match self.role {
+            Role::Admin if target.role == Role::Admin => Err(Denied(
+                "an admin's password can only be changed by that admin",
+            )),
+            Role::Admin => Ok(()),
+            Role::Staff
+                if target.role == Role::Student && self.manages_campus(target.campus_id) =>
+            {
+                Ok(())
+            }
+            Role::Staff => Err(Denied(
+                "staff can reset the passwords of their own campus's students only",
+            )),
+            Role::Student => Err(Denied("this action is for staff")),
+        }
+    }
+
     /// Changing an account's role, campus or status to `new_role` / `new_campus`.
     pub fn may_change_user(
         &self,
@@ -203,6 +229,43 @@ mod tests {
         assert!(actor(Role::Staff, Some("a")).may_view_private(target(Role::Student, Some("a"))));
         assert!(!actor(Role::Staff, Some("b")).may_view_private(target(Role::Student, Some("a"))));
         assert!(actor(Role::Admin, None).may_view_private(target(Role::Student, Some("a"))));
+    }
+
+    #[test]
+    fn password_resets_go_down_the_ranks_only() {
+        let staff = actor(Role::Staff, Some("a"));
+        assert!(staff
+            .may_reset_password(target(Role::Student, Some("a")))
+            .is_ok());
+        assert!(staff
+            .may_reset_password(target(Role::Staff, Some("a")))
+            .is_err());
+        assert!(staff
+            .may_reset_password(target(Role::Student, Some("b")))
+            .is_err());
+        assert!(staff.may_reset_password(target(Role::Admin, None)).is_err());
+
+        let admin = actor(Role::Admin, None);
+        assert!(admin
+            .may_reset_password(target(Role::Staff, Some("b")))
+            .is_ok());
+        assert!(admin
+            .may_reset_password(target(Role::Student, Some("a")))
+            .is_ok());
+        assert!(admin.may_reset_password(target(Role::Admin, None)).is_err());
+
+        assert!(actor(Role::Student, Some("a"))
+            .may_reset_password(target(Role::Student, Some("a")))
+            .is_err());
+        for role in Role::ALL {
+            let me = Target {
+                user_id: "me",
+                role,
+                campus_id: Some("a"),
+            };
+            let refused = actor(role, Some("a")).may_reset_password(me).unwrap_err();
+            assert!(refused.0.contains("/me/password"), "{role}: {refused}");
+        }
     }
 
     #[test]

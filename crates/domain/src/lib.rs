@@ -11,5 +11,5 @@ pub mod validate;
 pub use access::{Actor, Denied, Role};
 pub use curriculum::{Flag, FlagEffect, ProjectKind, QuestionKind};
 pub use pagination::{Page, PageRequest};
-pub use throttle::ThrottlePolicy;
+pub use throttle::{address_key, ThrottlePolicy};
 pub use validate::Invalid;

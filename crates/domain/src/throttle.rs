@@ -3,6 +3,20 @@
 //! enough failures have aged out of the window; nobody is ever locked out for good,
 //! and a successful login clears the failures of that login.
 
+use std::net::{IpAddr, Ipv6Addr};
+
+/// The key a client address is counted under. One IPv6 client usually holds a whole
+/// /64 (and can pick any address in it), so IPv6 is counted by /64; IPv4 by address.
+pub fn address_key(ip: IpAddr) -> String {
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let network = Ipv6Addr::from(u128::from(v6) & !(u128::from(u64::MAX)));
+            format!("{network}/64")
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottlePolicy {
     pub max_failures: u32,
@@ -63,6 +77,16 @@ mod tests {
         let now = 10_000;
         let retry = POLICY.retry_after(&[now, now, now, now], now).unwrap();
         assert_eq!(retry, POLICY.window_seconds);
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64() {
+        let key = |text: &str| address_key(text.parse().unwrap());
+        assert_eq!(key("203.0.113.9"), "203.0.113.9");
+        assert_eq!(key("::ffff:203.0.113.9"), "203.0.113.9");
+        assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
     }
 
     #[test]

@@ -190,6 +190,14 @@ pub fn update_user(
     Ok(changed)
 }
 
+/// Who sets a password: the account's owner, who gave the current one, or staff
+/// resetting it without knowing it. The audit log tells the two apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordSetBy {
+    Owner,
+    Reset,
+}
+
 /// Sets a new password hash, revokes every token of the account, and records it
 /// (without the hash).
 pub fn set_password(
@@ -197,15 +205,20 @@ pub fn set_password(
     actor: &AuditActor,
     user: &User,
     password_hash: &str,
+    by: PasswordSetBy,
 ) -> ApiResult<()> {
     let now = qadam_db::now();
     users::set_password_hash(conn, &user.id, password_hash, now)?;
     qadam_db::queries::tokens::revoke_all_of_user(conn, &user.id, now)?;
+    let action = match by {
+        PasswordSetBy::Owner => "user.password_change",
+        PasswordSetBy::Reset => "user.password_reset",
+    };
     audit::record(
         conn,
         actor,
         Event {
-            action: "user.password_change",
+            action,
             subject_type: "user",
             subject_id: &user.id,
             campus_id: user.campus_id.as_deref(),

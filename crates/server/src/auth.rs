@@ -12,11 +12,14 @@ use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use chrono::{Duration, NaiveDateTime};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use qadam_db::models::{AuthToken, User};
-use qadam_db::queries::{tokens, users};
+use qadam_db::queries::audit::{self, AuditActor, Event};
+use qadam_db::queries::{secrets, tokens, users};
+use qadam_db::DbConn;
 use qadam_domain::Actor;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::{Arc, PoisonError, RwLock};
 
 /// Access tokens name us as issuer and the API as audience; a token minted for another
 /// purpose (with another audience) is refused here.
@@ -43,11 +46,6 @@ pub fn verify_password(password: &str, stored_hash: &str) -> bool {
     }
 }
 
-/// Hashes on actix's blocking pool.
-pub async fn hash_password_blocking(password: String) -> ApiResult<String> {
-    Ok(web::block(move || hash_password(&password)).await?)
-}
-
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
     pub sub: String,
@@ -59,8 +57,9 @@ pub struct Claims {
 }
 
 /// Signs and checks access tokens with one HMAC secret.
-#[derive(Clone)]
 pub struct TokenKeys {
+    /// Kept to tell whether the database holds another secret now.
+    secret: Vec<u8>,
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
@@ -75,6 +74,7 @@ impl TokenKeys {
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         validation.leeway = 0;
         TokenKeys {
+            secret: secret.to_vec(),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
@@ -105,19 +105,119 @@ impl TokenKeys {
     }
 
     pub fn verify(&self, token: &str) -> ApiResult<Claims> {
-        use jsonwebtoken::errors::ErrorKind;
+        self.decode(token).map_err(refusal)
+    }
+
+    fn decode(&self, token: &str) -> Result<Claims, jsonwebtoken::errors::Error> {
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map(|data| data.claims)
-            .map_err(|err| match err.kind() {
-                ErrorKind::ExpiredSignature => {
-                    ApiError::unauthenticated("the token has expired; log in again")
-                }
-                ErrorKind::InvalidAudience | ErrorKind::InvalidIssuer => {
-                    ApiError::unauthenticated("the token was not issued for this API")
-                }
-                _ => ApiError::unauthenticated("the token is not valid"),
-            })
     }
+}
+
+fn refusal(err: jsonwebtoken::errors::Error) -> ApiError {
+    use jsonwebtoken::errors::ErrorKind;
+    match err.kind() {
+        ErrorKind::ExpiredSignature => {
+            ApiError::unauthenticated("the token has expired; log in again")
+        }
+        ErrorKind::InvalidAudience | ErrorKind::InvalidIssuer => {
+            ApiError::unauthenticated("the token was not issued for this API")
+        }
+        _ => ApiError::unauthenticated("the token is not valid"),
+    }
+}
+
+/// The name of the token-signing secret in `app_secrets`.
+pub const SECRET_NAME: &str = "jwt_hs256";
+
+/// A new random token-signing secret (48 bytes, as hex).
+pub fn new_secret() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 48];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The keys in use. With `auth.jwt_secret` configured they never change. Otherwise the
+/// secret lives in the database, where `qadam admin rotate-secret` (another process)
+/// may replace it; a server then takes the new one at its next login, and when a token
+/// fails the signature check, so servers sharing a database agree without a restart.
+pub struct KeyRing {
+    keys: RwLock<Arc<TokenKeys>>,
+    in_database: bool,
+    ttl_seconds: i64,
+}
+
+impl KeyRing {
+    pub fn fixed(secret: &[u8], ttl_seconds: i64) -> KeyRing {
+        KeyRing {
+            keys: RwLock::new(Arc::new(TokenKeys::new(secret, ttl_seconds))),
+            in_database: false,
+            ttl_seconds,
+        }
+    }
+
+    /// The database's secret, created on first use.
+    pub fn from_database(conn: &mut DbConn, ttl_seconds: i64) -> diesel::QueryResult<KeyRing> {
+        let secret = secrets::get_or_create(conn, SECRET_NAME, new_secret)?;
+        Ok(KeyRing {
+            keys: RwLock::new(Arc::new(TokenKeys::new(secret.as_bytes(), ttl_seconds))),
+            in_database: true,
+            ttl_seconds,
+        })
+    }
+
+    /// Whether the secret is the database's, which another process may replace.
+    pub fn follows_database(&self) -> bool {
+        self.in_database
+    }
+
+    pub fn current(&self) -> Arc<TokenKeys> {
+        self.keys
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The keys of the secret the database holds now (one primary-key read).
+    pub fn refresh(&self, conn: &mut DbConn) -> diesel::QueryResult<Arc<TokenKeys>> {
+        let current = self.current();
+        if !self.in_database {
+            return Ok(current);
+        }
+        let secret = match secrets::get(conn, SECRET_NAME)? {
+            Some(secret) => secret,
+            None => secrets::get_or_create(conn, SECRET_NAME, new_secret)?,
+        };
+        if secret.as_bytes() == current.secret.as_slice() {
+            return Ok(current);
+        }
+        let fresh = Arc::new(TokenKeys::new(secret.as_bytes(), self.ttl_seconds));
+        *self.keys.write().unwrap_or_else(PoisonError::into_inner) = fresh.clone();
+        tracing::info!("the token-signing secret was replaced in the database; using the new one");
+        Ok(fresh)
+    }
+}
+
+/// Replaces the token-signing secret kept in the database and revokes every token, so
+/// that everyone signs in again; returns how many tokens were revoked. Runs in the
+/// caller's write transaction. Servers pick the new secret up by themselves.
+pub fn rotate_secret(conn: &mut DbConn, actor: &AuditActor) -> ApiResult<usize> {
+    let now = qadam_db::now();
+    secrets::replace(conn, SECRET_NAME, &new_secret())?;
+    let revoked = tokens::revoke_all(conn, now)?;
+    audit::record(
+        conn,
+        actor,
+        Event {
+            action: "auth.secret_rotate",
+            subject_type: "app_secret",
+            subject_id: SECRET_NAME,
+            campus_id: None,
+            details: serde_json::json!({"tokens_revoked": revoked}),
+        },
+    )?;
+    Ok(revoked)
 }
 
 /// The signed-in user of a request, with the id of the token that proved it.
@@ -168,7 +268,24 @@ impl FromRequest for AuthUser {
         let token = bearer_token(req);
         Box::pin(async move {
             let state = state.ok_or_else(ApiError::internal)?;
-            let claims = state.tokens.verify(&token?)?;
+            let token = token?;
+            let claims = match state.tokens.current().decode(&token) {
+                Ok(claims) => claims,
+                // Signed with another secret: perhaps the database's was rotated by
+                // another process; look once with the secret it holds now.
+                Err(err)
+                    if state.tokens.follows_database()
+                        && *err.kind() == jsonwebtoken::errors::ErrorKind::InvalidSignature =>
+                {
+                    let ring = state.clone();
+                    let keys = state
+                        .db
+                        .read(move |conn| Ok(ring.tokens.refresh(conn)?))
+                        .await?;
+                    keys.verify(&token)?
+                }
+                Err(err) => return Err(refusal(err)),
+            };
             state
                 .db
                 .read(move |conn| {
@@ -185,6 +302,13 @@ impl FromRequest for AuthUser {
                     if row.revoked_at.is_some() {
                         return Err(ApiError::unauthenticated(
                             "the token was revoked; log in again",
+                        ));
+                    }
+                    // The row's expiry is the one we control; the JWT's `exp` was
+                    // checked above and must agree, but the stored one decides.
+                    if row.expires_at <= qadam_db::now() {
+                        return Err(ApiError::unauthenticated(
+                            "the token has expired; log in again",
                         ));
                     }
                     let user = match users::by_id(conn, &row.user_id) {

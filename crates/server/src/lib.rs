@@ -2,10 +2,13 @@
 //! bearer tokens, OpenAPI at `/api/v1/openapi.json`. See docs/API.md.
 
 pub mod accounts;
+mod attempts;
 pub mod auth;
+mod client_address;
 mod db;
 pub mod error;
 mod middleware;
+pub mod password_gate;
 pub mod routes;
 mod state;
 pub mod views;
@@ -29,27 +32,27 @@ pub enum ServeError {
     Run(std::io::Error),
 }
 
-/// The secret that signs tokens: the configured one, or the one kept in the database.
-fn jwt_secret(settings: &Settings, pool: &Pool) -> Result<Vec<u8>, qadam_db::DbError> {
+/// The keys that sign tokens: from the configured secret, or the one kept in the database.
+fn key_ring(settings: &Settings, pool: &Pool) -> Result<auth::KeyRing, qadam_db::DbError> {
+    let ttl = settings.auth.token_ttl_seconds;
     if !settings.auth.jwt_secret.is_empty() {
-        return Ok(settings.auth.jwt_secret.as_bytes().to_vec());
+        return Ok(auth::KeyRing::fixed(
+            settings.auth.jwt_secret.as_bytes(),
+            ttl,
+        ));
     }
     let mut conn = pool.get()?;
-    let secret = qadam_db::queries::secrets::get_or_create(&mut conn, "jwt_hs256", || {
-        use rand::RngCore;
-        let mut bytes = [0u8; 48];
-        rand::rngs::OsRng.fill_bytes(&mut bytes);
-        bytes.iter().map(|b| format!("{b:02x}")).collect()
-    })?;
-    Ok(secret.into_bytes())
+    Ok(auth::KeyRing::from_database(&mut conn, ttl)?)
 }
 
 pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, qadam_db::DbError> {
-    let secret = jwt_secret(settings, &pool)?;
+    let tokens = key_ring(settings, &pool)?;
     Ok(AppState {
         db: Db::new(pool),
-        tokens: auth::TokenKeys::new(&secret, settings.auth.token_ttl_seconds),
+        tokens,
         login_policy: LoginPolicy::from_settings(&settings.auth),
+        trusted_proxies: settings.http.trusted_proxies.clone(),
+        passwords: password_gate::PasswordGate::from_settings(&settings.auth),
     })
 }
 

@@ -1,13 +1,17 @@
 //! What every handler can reach: the database, the token keys, the login policy.
 
-use crate::auth::TokenKeys;
+use crate::auth::KeyRing;
 use crate::db::Db;
 use qadam_domain::ThrottlePolicy;
 
 pub struct AppState {
     pub db: Db,
-    pub tokens: TokenKeys,
+    pub tokens: KeyRing,
     pub login_policy: LoginPolicy,
+    /// Proxies whose `X-Forwarded-For` is believed (see `client_address`).
+    pub trusted_proxies: Vec<qadam_settings::IpNetwork>,
+    /// Every argon2 hash and check goes through it.
+    pub passwords: crate::password_gate::PasswordGate,
 }
 
 #[derive(Debug, Clone, Copy)]

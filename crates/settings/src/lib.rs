@@ -3,6 +3,9 @@
 //! caller). Unknown keys are errors wherever they come from, so a typo never silently
 //! falls back to a default. `qadam.example.toml` documents every key; a test keeps it true.
 
+mod network;
+
+pub use network::IpNetwork;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -50,6 +53,9 @@ pub struct HttpSettings {
     pub workers: usize,
     /// Largest JSON request body accepted, in bytes.
     pub max_json_bytes: usize,
+    /// Networks of the reverse proxies whose `X-Forwarded-For` is believed. Empty: the
+    /// client is the socket's peer, whatever the header says.
+    pub trusted_proxies: Vec<IpNetwork>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +72,11 @@ pub struct AuthSettings {
     pub max_failures_per_address: u32,
     /// The sliding window for both counts.
     pub failure_window_seconds: i64,
+    /// Password hashes and checks (argon2) run at once; 0 means one per core.
+    pub max_concurrent_password_checks: usize,
+    /// How long a login waits for its turn at a password check before the answer is
+    /// 503 `server_busy`.
+    pub password_check_wait_ms: u64,
 }
 
 impl Default for Settings {
@@ -97,6 +108,7 @@ impl Default for HttpSettings {
         HttpSettings {
             workers: 0,
             max_json_bytes: 64 * 1024,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -109,6 +121,8 @@ impl Default for AuthSettings {
             max_failures_per_login: 5,
             max_failures_per_address: 30,
             failure_window_seconds: 15 * 60,
+            max_concurrent_password_checks: 0,
+            password_check_wait_ms: 2000,
         }
     }
 }
@@ -381,6 +395,32 @@ mod tests {
         assert!(err.to_string().contains("listen"), "{err}");
         let err = Settings::load(None, env(&[("QADAM_AUTH__JWT_SECRET", "short")])).unwrap_err();
         assert!(err.to_string().contains("jwt_secret"), "{err}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_networks_from_file_or_environment() {
+        let settings = Settings::load(
+            None,
+            env(&[("QADAM_HTTP__TRUSTED_PROXIES", "[\"10.0.0.0/8\", \"::1\"]")]),
+        )
+        .unwrap();
+        let written: Vec<String> = settings
+            .http
+            .trusted_proxies
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(written, ["10.0.0.0/8", "::1/128"]);
+
+        let dir = std::env::temp_dir().join(format!("qadam-settings-net-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("proxies.toml");
+        std::fs::write(&file, "[http]\ntrusted_proxies = [\"10.0.0.1/8\"]\n").unwrap();
+        let message = Settings::load(Some(&file), env(&[]))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("line 2"), "{message}");
+        assert!(message.contains("10.0.0.1/8"), "{message}");
     }
 
     #[test]

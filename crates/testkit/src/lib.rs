@@ -24,7 +24,12 @@ pub struct TestDatabase {
 
 enum Cleanup {
     Directory(PathBuf),
-    PostgresDatabase { admin_url: String, name: String },
+    PostgresDatabase {
+        admin_url: String,
+        name: String,
+    },
+    /// A second handle on a database that another value removes.
+    Nothing,
 }
 
 impl TestDatabase {
@@ -63,6 +68,32 @@ impl TestDatabase {
         }
     }
 
+    /// Another handle on the same database, for a second process; the database goes
+    /// when the original is dropped.
+    pub fn shared(&self) -> TestDatabase {
+        TestDatabase {
+            url: self.url.clone(),
+            backend: self.backend,
+            cleanup: Cleanup::Nothing,
+        }
+    }
+
+    /// Runs one SQL statement on the database, as an operator (or an attacker with
+    /// the file) could; returns the number of rows it changed.
+    pub fn execute(&self, sql: &str) -> usize {
+        let result = match self.backend {
+            TestBackend::Sqlite => {
+                let path = self.url.trim_start_matches("sqlite://");
+                diesel::sql_query(sql).execute(
+                    &mut diesel::SqliteConnection::establish(path).expect("open the SQLite file"),
+                )
+            }
+            TestBackend::Postgres => diesel::sql_query(sql)
+                .execute(&mut PgConnection::establish(&self.url).expect("connect to PostgreSQL")),
+        };
+        result.unwrap_or_else(|err| panic!("{sql}: {err}"))
+    }
+
     /// The directory a test may use for other files (SQLite: beside the database).
     pub fn scratch_dir(&self) -> PathBuf {
         match &self.cleanup {
@@ -72,6 +103,7 @@ impl TestDatabase {
                 std::fs::create_dir_all(&dir).expect("create a scratch directory");
                 dir
             }
+            Cleanup::Nothing => panic!("ask the original TestDatabase for its scratch directory"),
         }
     }
 }
@@ -90,6 +122,7 @@ impl Drop for TestDatabase {
                             .execute(&mut admin);
                 }
             }
+            Cleanup::Nothing => {}
         }
     }
 }

@@ -1,11 +1,13 @@
-use crate::accounts;
-use crate::auth::{hash_password_blocking, verify_password, AuthUser};
+use crate::accounts::{self, PasswordSetBy};
+use crate::attempts;
+use crate::auth::AuthUser;
+use crate::client_address::client_address;
 use crate::error::{ApiError, ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use crate::views::UserView;
-use actix_web::web::{self, Data, Json};
-use actix_web::HttpResponse;
-use qadam_db::queries::campuses;
+use actix_web::web::{Data, Json};
+use actix_web::{HttpRequest, HttpResponse};
+use qadam_db::queries::{campuses, login_failures};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -34,13 +36,17 @@ pub struct PasswordChange {
 }
 
 /// Changes the signed-in user's password. Every token of the account is revoked,
-/// this one included: log in again with the new password.
+/// this one included: log in again with the new password. A wrong current password
+/// counts as a failed login, so a stolen token cannot be used to guess it.
 #[utoipa::path(put, path = "/api/v1/me/password", tag = "users", security(("bearer" = [])),
     request_body = PasswordChange,
     responses((status = 204), (status = 401, body = ErrorEnvelope),
-        (status = 422, description = "wrong current password or weak new one", body = ErrorEnvelope)))]
+        (status = 422, description = "wrong current password or weak new one", body = ErrorEnvelope),
+        (status = 429, description = "too many failed logins; see Retry-After (`too_many_attempts`)", body = ErrorEnvelope),
+        (status = 503, description = "too many password checks at once; see Retry-After (`server_busy`)", body = ErrorEnvelope)))]
 pub async fn change_password(
     state: Data<AppState>,
+    req: HttpRequest,
     me: AuthUser,
     body: Json<PasswordChange>,
 ) -> ApiResult<HttpResponse> {
@@ -49,18 +55,28 @@ pub async fn change_password(
         new_password,
     } = body.into_inner();
     qadam_domain::validate::password(&new_password)?;
-    let stored = me.user.password_hash.clone();
-    if !web::block(move || verify_password(&current_password, &stored)).await? {
+    let address = client_address(&req, &state.trusted_proxies);
+    let attempt = attempts::begin(&state, me.user.login.clone(), address).await?;
+    if !attempts::check(&state, &attempt, current_password).await? {
         return Err(ApiError::invalid(
             "current_password",
             "the current password is wrong",
         ));
     }
-    let hash = hash_password_blocking(new_password).await?;
+    let hash = match state.passwords.hash(new_password).await {
+        Ok(hash) => hash,
+        Err(err) => {
+            attempts::forget(&state, &attempt).await?;
+            return Err(err);
+        }
+    };
     let actor = me.audit_actor();
     state
         .db
-        .write(move |conn| accounts::set_password(conn, &actor, &me.user, &hash))
+        .write(move |conn| {
+            login_failures::clear_login(conn, &me.user.login)?;
+            accounts::set_password(conn, &actor, &me.user, &hash, PasswordSetBy::Owner)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,12 +1,13 @@
 //! Accounts. Everyone signed in can read a public profile (as on 42's intra); staff
 //! manage the accounts of their campus, admins all of them.
 
-use crate::accounts::{self, NewUser};
-use crate::auth::{hash_password_blocking, AuthUser};
-use crate::error::{found, ApiResult, ErrorEnvelope};
+use crate::accounts::{self, NewUser, PasswordSetBy};
+use crate::auth::AuthUser;
+use crate::error::{found, ApiError, ApiResult, ErrorEnvelope};
 use crate::routes::scope::{campus_id_of, list_scope, CampusPageQuery};
 use crate::state::AppState;
 use crate::views::{Paginated, UserView};
+use actix_web::http::StatusCode;
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::HttpResponse;
 use qadam_db::models::User;
@@ -68,7 +69,8 @@ pub struct CreateUser {
     request_body = CreateUser,
     responses((status = 201, body = UserView), (status = 403, body = ErrorEnvelope),
         (status = 409, description = "`login_taken`", body = ErrorEnvelope),
-        (status = 422, body = ErrorEnvelope)))]
+        (status = 422, body = ErrorEnvelope),
+        (status = 503, description = "too many password hashes at once; see Retry-After (`server_busy`)", body = ErrorEnvelope)))]
 pub async fn create(
     state: Data<AppState>,
     me: AuthUser,
@@ -85,7 +87,7 @@ pub async fn create(
         campus_id: None,
     };
     new.validate(&body.password)?;
-    let hash = hash_password_blocking(body.password).await?;
+    let hash = state.passwords.hash(body.password).await?;
     let audit_actor = me.audit_actor();
     let view = state
         .db
@@ -138,40 +140,65 @@ pub struct UpdateUser {
     pub campus: Option<String>,
     /// A disabled account cannot log in; its tokens are revoked.
     pub disabled: Option<bool>,
-    /// Sets a new password (for a student who lost theirs); revokes their tokens.
+    /// Resets the password of someone who lost theirs (staff: students of their campus;
+    /// admins: anyone but admins) and revokes their tokens. Never one's own: that is
+    /// `PUT /me/password`, with the current password.
     pub password: Option<String>,
+}
+
+fn own_password_refused() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "current_password_required",
+        "change your own password with PUT /api/v1/me/password, which asks for the current one",
+    )
 }
 
 /// Changes an account: staff within their campus, admins anywhere. Every change is in
 /// the audit log.
 #[utoipa::path(patch, path = "/api/v1/users/{login}", tag = "users", security(("bearer" = [])),
     params(("login" = String, Path)), request_body = UpdateUser,
-    responses((status = 200, body = UserView), (status = 403, body = ErrorEnvelope),
-        (status = 404, body = ErrorEnvelope), (status = 422, body = ErrorEnvelope)))]
+    responses((status = 200, body = UserView),
+        (status = 403, description = "the rules refuse (`forbidden`); a password for one's own account (`current_password_required`: use PUT /me/password)", body = ErrorEnvelope),
+        (status = 404, body = ErrorEnvelope), (status = 422, body = ErrorEnvelope),
+        (status = 503, description = "too many password hashes at once; see Retry-After (`server_busy`)", body = ErrorEnvelope)))]
 pub async fn update(
     state: Data<AppState>,
     me: AuthUser,
     login: Path<String>,
     body: Json<UpdateUser>,
 ) -> ApiResult<Json<UserView>> {
+    let login = login.into_inner();
+    let mut body = body.into_inner();
+    // Before anything else, so that a student trying it learns where to go too.
+    if body.password.is_some() && login == me.user.login {
+        return Err(own_password_refused());
+    }
     let actor = me.actor();
     actor.require_staff()?;
-    let body = body.into_inner();
     if let Some(name) = &body.display_name {
         qadam_domain::validate::display_text("display_name", name, 100)?;
     }
     if let Some(email) = &body.email {
         qadam_domain::validate::email(email)?;
     }
-    let hash = match body.password {
+    let hash = match body.password.take() {
         Some(password) => {
             qadam_domain::validate::password(&password)?;
-            Some(hash_password_blocking(password).await?)
+            // Refuse before paying for the hash; the transaction below checks again.
+            let (target, actor) = (login.clone(), actor.clone());
+            state
+                .db
+                .read(move |conn| {
+                    let user = found(users::by_login(conn, &target), "user")?;
+                    Ok(actor.may_reset_password(user.target())?)
+                })
+                .await?;
+            Some(state.passwords.hash(password).await?)
         }
         None => None,
     };
     let audit_actor = me.audit_actor();
-    let login = login.into_inner();
     let view = state
         .db
         .write(move |conn| {
@@ -182,6 +209,9 @@ pub async fn update(
             };
             let role = body.role.unwrap_or(before.role());
             actor.may_change_user(before.target(), role, campus_id.as_deref())?;
+            if hash.is_some() {
+                actor.may_reset_password(before.target())?;
+            }
             let changed = User {
                 display_name: body
                     .display_name
@@ -194,7 +224,7 @@ pub async fn update(
             };
             let user = accounts::update_user(conn, &audit_actor, &before, changed)?;
             if let Some(hash) = &hash {
-                accounts::set_password(conn, &audit_actor, &user, hash)?;
+                accounts::set_password(conn, &audit_actor, &user, hash, PasswordSetBy::Reset)?;
             }
             let slugs = campuses::slugs_by_id(conn)?;
             Ok(view(&user, &slugs, &me))
