@@ -516,7 +516,7 @@ server_tests! {
         let server = Server::start_with(backend, &[
             ("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "5"),
             ("QADAM_AUTH__MAX_FAILURES_PER_ADDRESS", "1000"),
-            ("QADAM_LOG", "qadam_server::password_gate=debug,info"),
+            ("QADAM_LOG", "qadam_core::passwords=debug,info"),
         ]);
         // Each password check logs one line; first see that one wrong login counts one.
         assert_error(&server.login("nobody", "guess-guess-guess"), 401, "invalid_credentials");

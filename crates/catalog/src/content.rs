@@ -5,7 +5,11 @@
 use crate::files::{TestCase, Visibility, DEFAULT_MIN_MARK};
 use crate::Project;
 use qadam_grader::{GradingMaterial, RunnerSpec, SpecTest, DEFAULT_TIMEOUT_MS};
-use serde_json::{json, Value};
+use qadam_domain::curriculum::{
+    EvaluationRules, ExamRules, GraderSummary, ProjectDefinition, ProjectRules, Requirements,
+    Sheet, SheetQuestion, SheetSection, TeamSize, VisibleTest,
+};
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
 impl Project {
@@ -131,100 +135,111 @@ impl Project {
 
     /// Everything a student may see of the project but its subject: rules, the grader's
     /// configuration with the visible tests only, and the grading sheet.
-    pub fn definition(&self) -> Value {
+    pub fn definition(&self) -> ProjectDefinition {
         let file = &self.file;
         let team = file.team.as_ref().map(|t| *t.get_ref());
         let grader = file.grader.as_ref().map(|grader| {
             let grader = grader.get_ref();
-            let visible: Vec<Value> = file
+            let visible_tests: Vec<VisibleTest> = file
                 .tests
                 .iter()
                 .map(|t| t.get_ref())
                 .filter(|t| t.visibility == Visibility::Visible)
-                .map(|t| {
-                    json!({
-                        "name": t.name.get_ref(),
-                        "args": t.args,
-                        "stdin": self.test_stdin(t),
-                        "expected_stdout": self.test_expected(t),
-                        "expected_exit": t.expected_exit.unwrap_or(0),
-                    })
+                .map(|t| VisibleTest {
+                    name: t.name.get_ref().clone(),
+                    args: t.args.clone(),
+                    stdin: self.test_stdin(t).map(str::to_string),
+                    expected_stdout: self.test_expected(t).to_string(),
+                    expected_exit: t.expected_exit.unwrap_or(0),
                 })
                 .collect();
-            json!({
-                "image": grader.image.get_ref(),
-                "required_files": grader.required_files.get_ref(),
-                "allowed_functions": grader.allowed_functions,
-                "norm": grader.norm,
-                "valgrind": grader.valgrind(),
-                "timeout_ms": grader.timeout_ms.as_ref().map_or(2000, |t| *t.get_ref()),
-                "hidden_tests": file.tests.len() - visible.len(),
-                "visible_tests": visible,
-            })
+            GraderSummary {
+                image: grader.image.get_ref().clone(),
+                required_files: grader.required_files.get_ref().clone(),
+                allowed_functions: grader.allowed_functions.clone(),
+                norm: grader.norm,
+                valgrind: grader.valgrind(),
+                timeout_ms: grader
+                    .timeout_ms
+                    .as_ref()
+                    .map_or(DEFAULT_TIMEOUT_MS, |t| *t.get_ref()),
+                hidden_tests: file.tests.len() - visible_tests.len(),
+                visible_tests,
+            }
         });
         let evaluation = file.evaluation.as_ref().map(|e| {
             let e = e.get_ref();
-            json!({
-                "peers": e.peers.get_ref(),
-                "duration_minutes": e.duration_minutes,
-                "evaluator_min_level": e.evaluator_min_level,
-                "evaluator_must_have_validated": e.evaluator_must_have_validated,
-                "cost": e.cost,
-                "reward": e.reward,
-            })
+            EvaluationRules {
+                peers: *e.peers.get_ref(),
+                duration_minutes: e.duration_minutes,
+                evaluator_min_level: e.evaluator_min_level,
+                evaluator_must_have_validated: e.evaluator_must_have_validated,
+                cost: e.cost,
+                reward: e.reward,
+            }
         });
-        let sheet = self.sheet.as_ref().map(|(_, sheet)| {
-            json!({
-                "guidelines": sheet.guidelines,
-                "flags": sheet.flags.iter().map(|f| *f.get_ref()).collect::<Vec<_>>(),
-                "sections": sheet.sections.get_ref().iter().map(|section| json!({
-                    "name": section.name.get_ref(),
-                    "guidelines": section.guidelines,
-                    "questions": section.questions.iter().map(|q| json!({
-                        "text": q.text.get_ref(),
-                        "kind": q.kind,
-                        "max_points": q.kind.max_points(),
-                        "bonus": q.bonus,
-                        "guidelines": q.guidelines,
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
-            })
+        let sheet = self.sheet.as_ref().map(|(_, sheet)| Sheet {
+            guidelines: sheet.guidelines.clone(),
+            flags: sheet.flags.iter().map(|f| *f.get_ref()).collect(),
+            sections: sheet
+                .sections
+                .get_ref()
+                .iter()
+                .map(|section| SheetSection {
+                    name: section.name.get_ref().clone(),
+                    guidelines: section.guidelines.clone(),
+                    questions: section
+                        .questions
+                        .iter()
+                        .map(|q| SheetQuestion {
+                            text: q.text.get_ref().clone(),
+                            kind: q.kind,
+                            max_points: q.kind.max_points(),
+                            bonus: q.bonus,
+                            guidelines: q.guidelines.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
         });
         let exam = file.exam.as_ref().map(|exam| {
             let exam = exam.get_ref();
-            json!({
-                "duration_minutes": exam.duration_minutes,
-                "levels": exam.levels.get_ref().iter().map(|level| {
-                    level.exercises.iter().map(|e| e.get_ref()).collect::<Vec<_>>()
-                }).collect::<Vec<_>>(),
-            })
+            ExamRules {
+                duration_minutes: exam.duration_minutes,
+                levels: exam
+                    .levels
+                    .get_ref()
+                    .iter()
+                    .map(|level| level.exercises.iter().map(|e| e.get_ref().clone()).collect())
+                    .collect(),
+            }
         });
-        json!({
-            "slug": self.slug(),
-            "name": file.name.get_ref(),
-            "kind": self.kind(),
-            "summary": file.summary.get_ref(),
-            "xp": file.xp,
-            "estimated_hours": file.estimated_hours,
-            "default_language": self.default_language(),
-            "team": {
-                "min": team.map_or(1, |t| t.min),
-                "max": team.map_or(1, |t| t.max),
+        ProjectDefinition {
+            slug: self.slug().to_string(),
+            name: file.name.get_ref().clone(),
+            kind: self.kind(),
+            summary: file.summary.get_ref().clone(),
+            xp: file.xp,
+            estimated_hours: file.estimated_hours,
+            default_language: self.default_language().to_string(),
+            team: TeamSize {
+                min: team.map_or(1, |t| t.min),
+                max: team.map_or(1, |t| t.max),
             },
-            "requires": {
-                "projects": self.prerequisites().collect::<Vec<_>>(),
-                "level": file.requires.level,
+            requires: Requirements {
+                projects: self.prerequisites().map(str::to_string).collect(),
+                level: file.requires.level,
             },
-            "rules": {
-                "deadline_days": file.rules.deadline_days,
-                "retry_cooldown_hours": file.rules.retry_cooldown_hours,
-                "min_mark": self.min_mark(),
+            rules: ProjectRules {
+                deadline_days: file.rules.deadline_days,
+                retry_cooldown_hours: file.rules.retry_cooldown_hours,
+                min_mark: self.min_mark(),
             },
-            "evaluation": evaluation,
-            "grader": grader,
-            "sheet": sheet,
-            "exam": exam,
-        })
+            evaluation,
+            grader,
+            sheet,
+            exam,
+        }
     }
 
     /// Identifies the project's whole content: a new hash means a new version.

@@ -42,7 +42,7 @@ pub fn sync(
     conn: &mut DbConn,
     catalog: &Catalog,
     actor: &AuditActor,
-) -> Result<SyncReport, diesel::result::Error> {
+) -> Result<SyncReport, qadam_db::DbError> {
     conn.write(|conn| {
         let mut report = SyncReport::default();
         let now = qadam_db::now();
@@ -59,7 +59,7 @@ pub fn sync(
                     let row = ProjectRow {
                         id: qadam_db::new_id(),
                         slug: project.slug().to_string(),
-                        kind: project.kind().as_str().to_string(),
+                        kind: project.kind(),
                         name: project.file.name.get_ref().clone(),
                         current_version: 1,
                         archived_at: None,
@@ -85,7 +85,7 @@ pub fn sync(
                         report.restored.push(row.slug.clone());
                     }
                     if changed || restored {
-                        row.kind = project.kind().as_str().to_string();
+                        row.kind = project.kind();
                         row.name = project.file.name.get_ref().clone();
                         row.archived_at = None;
                         row.updated_at = now;
@@ -131,13 +131,15 @@ fn insert_version(
     project: &Project,
     content_hash: &str,
     now: chrono::NaiveDateTime,
-) -> Result<(), diesel::result::Error> {
+) -> Result<(), qadam_db::DbError> {
     let version = ProjectVersion {
         id: qadam_db::new_id(),
         project_id: row.id.clone(),
         version: row.current_version,
         content_hash: content_hash.to_string(),
-        definition: project.definition().to_string(),
+        definition: serde_json::to_value(project.definition())
+            .expect("a definition serialises")
+            .to_string(),
         grading: project
             .grading_material()
             .map(|material| json!(material).to_string()),
@@ -161,7 +163,7 @@ fn sync_cursus(
     project_ids: &BTreeMap<String, String>,
     now: chrono::NaiveDateTime,
     report: &mut SyncReport,
-) -> Result<(), diesel::result::Error> {
+) -> Result<(), qadam_db::DbError> {
     let mut stored: BTreeMap<String, CursusRow> = cursus::all(conn)?
         .into_iter()
         .map(|row| (row.slug.clone(), row))

@@ -43,7 +43,7 @@ both_backends! {
         assert_eq!(projects::all(&mut conn).unwrap(), rows_before);
         assert_eq!(audit_rows(&mut conn), audits, "a no-op sync leaves no audit row");
 
-        let core = cursus::by_slug(&mut conn, "core").unwrap();
+        let core = cursus::by_slug(&mut conn, "core").unwrap().unwrap();
         let stage: Vec<String> = cursus::projects_of(&mut conn, &core.id)
             .unwrap()
             .into_iter()
@@ -56,7 +56,7 @@ both_backends! {
         let fixture = Fixture::valid();
         let mut conn = migrated(&db);
         sync_fixture(&mut conn, &fixture);
-        let (hello, v1) = projects::current_by_slug(&mut conn, "hello").unwrap();
+        let (hello, v1) = projects::current_by_slug(&mut conn, "hello").unwrap().unwrap();
         assert_eq!(v1.version, 1);
 
         fixture.write("basics/hello/subject.en.md", "# hello\n\nPrint hello, politely.\n");
@@ -65,7 +65,7 @@ both_backends! {
         assert_eq!(report.new_versions, vec!["hello@2"]);
         assert_eq!(report.unchanged, 2);
 
-        let (after, v2) = projects::current_by_slug(&mut conn, "hello").unwrap();
+        let (after, v2) = projects::current_by_slug(&mut conn, "hello").unwrap().unwrap();
         assert_eq!(after.id, hello.id, "the same project, a new version");
         assert_eq!(v2.version, 2);
         assert_ne!(v2.content_hash, v1.content_hash);
@@ -89,7 +89,7 @@ both_backends! {
         fixture.remove("exams/exam-one");
         let report = sync_fixture(&mut conn, &fixture);
         assert_eq!(report.archived, vec!["exam-one"]);
-        let (exam, version) = projects::current_by_slug(&mut conn, "exam-one").unwrap();
+        let (exam, version) = projects::current_by_slug(&mut conn, "exam-one").unwrap().unwrap();
         assert!(exam.archived_at.is_some());
         assert_eq!(version.version, 1, "archiving keeps the history");
         assert!(!sync_fixture(&mut conn, &fixture).changed_anything());
@@ -99,7 +99,7 @@ both_backends! {
         let report = sync_fixture(&mut conn, &fixture);
         assert_eq!(report.restored, vec!["exam-one"]);
         assert!(report.new_versions.is_empty(), "same content, same version");
-        let (exam, _) = projects::current_by_slug(&mut conn, "exam-one").unwrap();
+        let (exam, _) = projects::current_by_slug(&mut conn, "exam-one").unwrap().unwrap();
         assert!(exam.archived_at.is_none());
     }
 
@@ -110,21 +110,21 @@ both_backends! {
         fixture.remove("cursus/core.toml");
         let report = sync_fixture(&mut conn, &fixture);
         assert_eq!(report.cursus_archived, vec!["core"]);
-        assert!(cursus::by_slug(&mut conn, "core").unwrap().archived_at.is_some());
+        assert!(cursus::by_slug(&mut conn, "core").unwrap().unwrap().archived_at.is_some());
     }
 
     fn grading_material_is_stored_with_the_version(db) {
         let fixture = Fixture::valid();
         let mut conn = migrated(&db);
         sync_fixture(&mut conn, &fixture);
-        let (_, version) = projects::current_by_slug(&mut conn, "hello").unwrap();
+        let (_, version) = projects::current_by_slug(&mut conn, "hello").unwrap().unwrap();
         let material: qadam_grader::GradingMaterial =
             serde_json::from_str(version.grading.as_deref().unwrap()).unwrap();
         assert_eq!(material.image(), "shell");
         assert_eq!(material.spec.tests.len(), 2);
         assert_eq!(material.files["check.sh"], "echo checking\n");
         assert!(!version.definition.contains("says it once"), "hidden tests stay out of the definition");
-        let (_, team) = projects::current_by_slug(&mut conn, "team-up").unwrap();
+        let (_, team) = projects::current_by_slug(&mut conn, "team-up").unwrap().unwrap();
         assert!(team.grading.is_none());
         let definition: serde_json::Value = serde_json::from_str(&team.definition).unwrap();
         assert_eq!(definition["sheet"]["flags"], serde_json::json!(["ok", "cheat", "concerning"]));
@@ -141,7 +141,7 @@ both_backends! {
         let damaged = qadam_db::models::ProjectRow {
             id: qadam_db::new_id(),
             slug: "team-up".into(),
-            kind: "project".into(),
+            kind: qadam_domain::ProjectKind::Project,
             name: "Team up".into(),
             current_version: 7,
             archived_at: None,

@@ -5,10 +5,10 @@
 use anyhow::{bail, Context};
 use clap::Subcommand;
 use qadam_db::queries::audit::AuditActor;
+use qadam_core::accounts::{self, NewCampus, NewUser};
+use qadam_core::CoreError;
 use qadam_db::queries::campuses;
 use qadam_domain::Role;
-use qadam_server::accounts::{self, NewCampus, NewUser};
-use qadam_server::error::ApiError;
 use qadam_settings::Settings;
 use std::io::Read;
 
@@ -52,8 +52,8 @@ pub enum AdminCommand {
 }
 
 /// API errors carry a status for HTTP; on the command line only the message matters.
-fn plain(err: ApiError) -> anyhow::Error {
-    anyhow::anyhow!(err.message)
+fn plain(err: CoreError) -> anyhow::Error {
+    anyhow::anyhow!(err.to_string())
 }
 
 pub fn run(
@@ -99,7 +99,7 @@ pub fn run(
             let password = password.trim_end_matches(['\n', '\r']).to_string();
             let campus_id = match &campus {
                 Some(slug) => Some(
-                    campuses::by_slug(conn, slug)
+                    campuses::by_slug(conn, slug)?
                         .with_context(|| format!("there is no campus {slug}"))?
                         .id,
                 ),
@@ -114,7 +114,7 @@ pub fn run(
                 campus_id,
             };
             new.validate(&password).map_err(plain)?;
-            let hash = qadam_server::auth::hash_password(&password);
+            let hash = qadam_core::hash_password(&password);
             let user = conn
                 .write(|conn| accounts::create_user(conn, &actor, new, hash))
                 .map_err(plain)?;
@@ -128,7 +128,7 @@ pub fn run(
                 );
             }
             let revoked = conn
-                .write(|conn| qadam_server::auth::rotate_secret(conn, &actor))
+                .write(|conn| qadam_core::tokens::rotate_secret(conn, &actor))
                 .map_err(plain)?;
             println!(
                 "replaced the token-signing secret and revoked {revoked} token(s): everyone signs in again"

@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context};
 use qadam_catalog::{Catalog, Expected, Problem, Project, Solution};
-use qadam_db::queries::{audit::AuditActor, projects};
+use qadam_db::queries::audit::AuditActor;
 use qadam_grader::{GradeResult, Grader, GradingMaterial, Sanitizer, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -296,51 +296,7 @@ fn judge(job: &Job, result: &GradeResult) -> Option<String> {
 
 pub fn sync(conn: &mut qadam_db::DbConn, dir: &Path) -> anyhow::Result<()> {
     let catalog = load_checked(dir, None)?;
-    let report = qadam_catalog::sync(conn, &catalog, &AuditActor::cli())?;
+    let report = qadam_core::catalog::sync(conn, &catalog, &AuditActor::cli())?;
     println!("{}", serde_json::to_string_pretty(&report)?);
-    Ok(())
-}
-
-/// `qadam serve`'s first start: sync the configured catalog into an empty database, so
-/// the quickstart has a curriculum. A broken catalog is logged and skipped: the
-/// platform still starts.
-pub fn sync_on_first_start(pool: &qadam_db::Pool, dir: &Path) -> anyhow::Result<()> {
-    if dir.as_os_str().is_empty() {
-        return Ok(());
-    }
-    let mut conn = pool.get()?;
-    if projects::count(&mut conn)? > 0 {
-        return Ok(());
-    }
-    if !dir.is_dir() {
-        tracing::warn!(catalog = %dir.display(), "no catalog folder: starting without a curriculum");
-        return Ok(());
-    }
-    match Catalog::load(dir, None) {
-        // Several processes starting together on one PostgreSQL database may race
-        // here; the loser's transaction fails whole and the winner's curriculum stands.
-        Ok(catalog) => match qadam_catalog::sync(&mut conn, &catalog, &AuditActor::cli()) {
-            Ok(report) => tracing::info!(
-                catalog = %dir.display(),
-                projects = report.created.len(),
-                cursus = report.cursus_changed.len(),
-                "synced the catalog on first start"
-            ),
-            Err(err) => tracing::warn!(
-                %err,
-                "the first-start catalog sync failed; run `qadam catalog sync`"
-            ),
-        },
-        Err(problems) => {
-            for problem in problems.iter().take(20) {
-                tracing::warn!(%problem, "catalog problem");
-            }
-            tracing::warn!(
-                catalog = %dir.display(),
-                problems = problems.len(),
-                "the catalog has problems and was not synced: run `qadam catalog check`"
-            );
-        }
-    }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use anyhow::{bail, Context};
 use qadam_db::queries::{audit::AuditActor, users};
 use qadam_domain::Role;
-use qadam_server::accounts::{self, NewCampus, NewUser};
+use qadam_core::accounts::{self, NewCampus, NewUser};
 
 /// Documented in the README, so anyone knows it: the demo serves this machine only
 /// unless told otherwise (`--demo-public`).
@@ -31,7 +31,7 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
         tracing::info!("demo: the database already has accounts; nothing seeded");
         return Ok(());
     }
-    let hash = qadam_server::auth::hash_password(DEMO_PASSWORD);
+    let hash = qadam_core::hash_password(DEMO_PASSWORD);
     let actor = AuditActor::cli();
     let accounts_made = conn
         .write(|conn| {
@@ -63,9 +63,8 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
                 accounts::create_user(conn, &actor, new, hash.clone())?;
                 made.push(login);
             }
-            Ok::<_, qadam_server::error::ApiError>(made)
-        })
-        .map_err(|err| anyhow::anyhow!(err.message))?;
+            Ok::<_, qadam_core::CoreError>(made)
+        })?;
     tracing::info!(
         accounts = ?accounts_made,
         "demo: seeded campus 'demo' and accounts (password in README)"

@@ -236,7 +236,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if demo {
                 demo::seed(&pool)?;
             }
-            catalog::sync_on_first_start(&pool, &settings.catalog_dir)?;
+            qadam_core::catalog::sync_on_first_start(&pool, &settings.catalog_dir)?;
             grading::warn_about_the_engine(Path::new("grader-images"));
             qadam_server::run_system(qadam_server::serve(settings, pool))?;
             Ok(())

@@ -49,13 +49,12 @@ pub enum DbError {
     Pool(#[from] r2d2::PoolError),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
+    /// The thread running the work ended abnormally (it panicked).
+    #[error("database work was interrupted: {0}")]
+    Interrupted(String),
 }
 
 impl DbError {
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, DbError::Query(diesel::result::Error::NotFound))
-    }
-
     pub fn is_unique_violation(&self) -> bool {
         matches!(
             self,
@@ -169,19 +168,26 @@ impl DbConn {
     /// SQLITE_BUSY when another writer got in between; `BEGIN IMMEDIATE` waits instead.
     pub fn write<T, E>(&mut self, work: impl FnOnce(&mut DbConn) -> Result<T, E>) -> Result<T, E>
     where
-        E: From<diesel::result::Error>,
+        E: From<DbError>,
     {
         let DbConn::Sqlite(sqlite) = self else {
-            return self.transaction(work);
+            return self
+                .transaction(|conn| work(conn).map_err(Failed::Work))
+                .map_err(|failed| match failed {
+                    Failed::Work(err) => err,
+                    Failed::Db(err) => E::from(DbError::from(err)),
+                });
         };
-        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")
+            .map_err(|err| E::from(DbError::from(err)))?;
         let outcome = work(self);
         let DbConn::Sqlite(sqlite) = self else {
             unreachable!("the connection does not change backend");
         };
         match outcome {
             Ok(value) => {
-                AnsiTransactionManager::commit_transaction(sqlite)?;
+                AnsiTransactionManager::commit_transaction(sqlite)
+                    .map_err(|err| E::from(DbError::from(err)))?;
                 Ok(value)
             }
             Err(err) => {
@@ -192,6 +198,18 @@ impl DbConn {
                 Err(err)
             }
         }
+    }
+}
+
+/// How a transaction failed: the work's own error, or the database's.
+enum Failed<E> {
+    Work(E),
+    Db(diesel::result::Error),
+}
+
+impl<E> From<diesel::result::Error> for Failed<E> {
+    fn from(err: diesel::result::Error) -> Self {
+        Failed::Db(err)
     }
 }
 

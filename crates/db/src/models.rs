@@ -26,7 +26,8 @@ pub struct User {
     pub login: String,
     pub display_name: String,
     pub email: Option<String>,
-    pub role: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub role: qadam_domain::Role,
     pub campus_id: Option<String>,
     pub password_hash: String,
     pub disabled: bool,
@@ -35,15 +36,10 @@ pub struct User {
 }
 
 impl User {
-    /// The stored role; the CHECK constraint guarantees it is one we know.
-    pub fn role(&self) -> qadam_domain::Role {
-        qadam_domain::Role::parse(&self.role).unwrap_or(qadam_domain::Role::Student)
-    }
-
     pub fn actor(&self) -> qadam_domain::Actor {
         qadam_domain::Actor {
             user_id: self.id.clone(),
-            role: self.role(),
+            role: self.role,
             campus_id: self.campus_id.clone(),
         }
     }
@@ -51,7 +47,7 @@ impl User {
     pub fn target(&self) -> qadam_domain::access::Target<'_> {
         qadam_domain::access::Target {
             user_id: &self.id,
-            role: self.role(),
+            role: self.role,
             campus_id: self.campus_id.as_deref(),
         }
     }
@@ -105,7 +101,8 @@ pub struct AppSecret {
 pub struct ProjectRow {
     pub id: String,
     pub slug: String,
-    pub kind: String,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub kind: qadam_domain::ProjectKind,
     pub name: String,
     pub current_version: i32,
     pub archived_at: Option<NaiveDateTime>,

@@ -1,33 +1,44 @@
 //! Queries, one module per table. Each takes `&mut DbConn`, so it works on a pooled
-//! connection and inside a transaction alike.
+//! connection and inside a transaction alike. A lookup by key answers `Ok(None)` when
+//! there is no such row: absence is normal, not an error.
+
+use crate::{DbConn, DbError};
+
+/// The cheapest round trip: whether the database answers at all.
+pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
+    use diesel::connection::SimpleConnection;
+    Ok(conn.batch_execute("SELECT 1")?)
+}
 
 pub mod campuses {
     use crate::models::Campus;
     use crate::schema::campuses::dsl;
     use crate::DbConn;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
     use qadam_domain::Page;
 
     pub fn insert(conn: &mut DbConn, campus: &Campus) -> Result<(), Error> {
-        diesel::insert_into(dsl::campuses)
+        Ok(diesel::insert_into(dsl::campuses)
             .values(campus)
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
-    pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Campus, Error> {
-        dsl::campuses
+    pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<Campus>, Error> {
+        Ok(dsl::campuses
             .filter(dsl::slug.eq(slug))
             .select(Campus::as_select())
             .first(conn)
+            .optional()?)
     }
 
-    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Campus, Error> {
-        dsl::campuses
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<Campus>, Error> {
+        Ok(dsl::campuses
             .find(id)
             .select(Campus::as_select())
             .first(conn)
+            .optional()?)
     }
 
     /// Every campus id with its slug (a school has dozens, not thousands).
@@ -51,14 +62,14 @@ pub mod campuses {
     }
 
     pub fn update(conn: &mut DbConn, campus: &Campus) -> Result<(), Error> {
-        diesel::update(dsl::campuses.find(&campus.id))
+        Ok(diesel::update(dsl::campuses.find(&campus.id))
             .set((
                 dsl::name.eq(&campus.name),
                 dsl::time_zone.eq(&campus.time_zone),
                 dsl::updated_at.eq(campus.updated_at),
             ))
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 }
 
@@ -67,25 +78,27 @@ pub mod users {
     use crate::schema::users::dsl;
     use crate::DbConn;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
     use qadam_domain::Page;
 
     pub fn insert(conn: &mut DbConn, user: &User) -> Result<(), Error> {
-        diesel::insert_into(dsl::users)
-            .values(user)
+        Ok(diesel::insert_into(dsl::users)
+            .values(user.clone())
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
-    pub fn by_login(conn: &mut DbConn, login: &str) -> Result<User, Error> {
-        dsl::users
+    pub fn by_login(conn: &mut DbConn, login: &str) -> Result<Option<User>, Error> {
+        Ok(dsl::users
             .filter(dsl::login.eq(login))
             .select(User::as_select())
             .first(conn)
+            .optional()?)
     }
 
-    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<User, Error> {
-        dsl::users.find(id).select(User::as_select()).first(conn)
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<User>, Error> {
+        Ok(dsl::users.find(id).select(User::as_select()).first(conn)
+            .optional()?)
     }
 
     /// A page of users ordered by login, optionally of one campus, and the total count.
@@ -112,22 +125,22 @@ pub mod users {
     }
 
     pub fn count(conn: &mut DbConn) -> Result<i64, Error> {
-        dsl::users.count().get_result(conn)
+        Ok(dsl::users.count().get_result(conn)?)
     }
 
     /// Writes the editable profile and account fields (not the password).
     pub fn update(conn: &mut DbConn, user: &User) -> Result<(), Error> {
-        diesel::update(dsl::users.find(&user.id))
+        Ok(diesel::update(dsl::users.find(&user.id))
             .set((
                 dsl::display_name.eq(&user.display_name),
                 dsl::email.eq(&user.email),
-                dsl::role.eq(&user.role),
+                dsl::role.eq(user.role.as_str()),
                 dsl::campus_id.eq(&user.campus_id),
                 dsl::disabled.eq(user.disabled),
                 dsl::updated_at.eq(user.updated_at),
             ))
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     pub fn set_password_hash(
@@ -136,10 +149,10 @@ pub mod users {
         hash: &str,
         at: chrono::NaiveDateTime,
     ) -> Result<(), Error> {
-        diesel::update(dsl::users.find(user_id))
+        Ok(diesel::update(dsl::users.find(user_id))
             .set((dsl::password_hash.eq(hash), dsl::updated_at.eq(at)))
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 }
 
@@ -149,28 +162,29 @@ pub mod tokens {
     use crate::DbConn;
     use chrono::NaiveDateTime;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
 
     pub fn insert(conn: &mut DbConn, token: &AuthToken) -> Result<(), Error> {
-        diesel::insert_into(dsl::auth_tokens)
+        Ok(diesel::insert_into(dsl::auth_tokens)
             .values(token)
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
-    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<AuthToken, Error> {
-        dsl::auth_tokens
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<AuthToken>, Error> {
+        Ok(dsl::auth_tokens
             .find(id)
             .select(AuthToken::as_select())
             .first(conn)
+            .optional()?)
     }
 
     /// Marks one token revoked; revoking twice keeps the first time.
     pub fn revoke(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), Error> {
-        diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
+        Ok(diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
             .set(dsl::revoked_at.eq(at))
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     /// Revokes every live token of a user (password change, account disabled).
@@ -179,30 +193,30 @@ pub mod tokens {
         user_id: &str,
         at: NaiveDateTime,
     ) -> Result<usize, Error> {
-        diesel::update(
+        Ok(diesel::update(
             dsl::auth_tokens
                 .filter(dsl::user_id.eq(user_id))
                 .filter(dsl::revoked_at.is_null())
                 .filter(dsl::expires_at.gt(at)),
         )
         .set(dsl::revoked_at.eq(at))
-        .execute(conn)
+        .execute(conn)?)
     }
 
     /// Revokes every live token of everyone (the signing secret was replaced).
     pub fn revoke_all(conn: &mut DbConn, at: NaiveDateTime) -> Result<usize, Error> {
-        diesel::update(
+        Ok(diesel::update(
             dsl::auth_tokens
                 .filter(dsl::revoked_at.is_null())
                 .filter(dsl::expires_at.gt(at)),
         )
         .set(dsl::revoked_at.eq(at))
-        .execute(conn)
+        .execute(conn)?)
     }
 
     /// Forgets tokens that expired before `before`; they can no longer be used anyway.
     pub fn delete_expired(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
-        diesel::delete(dsl::auth_tokens.filter(dsl::expires_at.lt(before))).execute(conn)
+        Ok(diesel::delete(dsl::auth_tokens.filter(dsl::expires_at.lt(before))).execute(conn)?)
     }
 }
 
@@ -212,13 +226,13 @@ pub mod login_failures {
     use crate::DbConn;
     use chrono::NaiveDateTime;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
 
     pub fn insert(conn: &mut DbConn, failure: &LoginFailure) -> Result<(), Error> {
-        diesel::insert_into(dsl::login_failures)
+        Ok(diesel::insert_into(dsl::login_failures)
             .values(failure)
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     /// The latest `limit` failure times for a login since `since`, most recent first.
@@ -228,13 +242,13 @@ pub mod login_failures {
         since: NaiveDateTime,
         limit: i64,
     ) -> Result<Vec<NaiveDateTime>, Error> {
-        dsl::login_failures
+        Ok(dsl::login_failures
             .filter(dsl::login.eq(login))
             .filter(dsl::failed_at.gt(since))
             .order(dsl::failed_at.desc())
             .limit(limit)
             .select(dsl::failed_at)
-            .load(conn)
+            .load(conn)?)
     }
 
     /// The latest `limit` failure times from an address since `since`, most recent first.
@@ -244,13 +258,13 @@ pub mod login_failures {
         since: NaiveDateTime,
         limit: i64,
     ) -> Result<Vec<NaiveDateTime>, Error> {
-        dsl::login_failures
+        Ok(dsl::login_failures
             .filter(dsl::address.eq(address))
             .filter(dsl::failed_at.gt(since))
             .order(dsl::failed_at.desc())
             .limit(limit)
             .select(dsl::failed_at)
-            .load(conn)
+            .load(conn)?)
     }
 
     /// Makes attempts on the same login, or from the same address, take their turn
@@ -273,16 +287,16 @@ pub mod login_failures {
     }
 
     pub fn delete(conn: &mut DbConn, id: &str) -> Result<usize, Error> {
-        diesel::delete(dsl::login_failures.find(id)).execute(conn)
+        Ok(diesel::delete(dsl::login_failures.find(id)).execute(conn)?)
     }
 
     /// A successful login wipes that login's failures (not the address's).
     pub fn clear_login(conn: &mut DbConn, login: &str) -> Result<usize, Error> {
-        diesel::delete(dsl::login_failures.filter(dsl::login.eq(login))).execute(conn)
+        Ok(diesel::delete(dsl::login_failures.filter(dsl::login.eq(login))).execute(conn)?)
     }
 
     pub fn delete_older_than(conn: &mut DbConn, before: NaiveDateTime) -> Result<usize, Error> {
-        diesel::delete(dsl::login_failures.filter(dsl::failed_at.lt(before))).execute(conn)
+        Ok(diesel::delete(dsl::login_failures.filter(dsl::failed_at.lt(before))).execute(conn)?)
     }
 }
 
@@ -291,7 +305,7 @@ pub mod audit {
     use crate::schema::audit_log::dsl;
     use crate::DbConn;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
     use qadam_domain::Page;
 
     /// Who did something: a signed-in user, or the command line on the server.
@@ -330,10 +344,10 @@ pub mod audit {
             campus_id: event.campus_id.map(str::to_string),
             details: event.details.to_string(),
         };
-        diesel::insert_into(dsl::audit_log)
+        Ok(diesel::insert_into(dsl::audit_log)
             .values(&entry)
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     /// Newest first, optionally of one campus.
@@ -365,7 +379,7 @@ pub mod secrets {
     use crate::schema::app_secrets::dsl;
     use crate::DbConn;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
 
     /// The secret called `name`, created with `generate` if there is none yet. When two
     /// processes race to create it, both end up with the one that was stored first.
@@ -388,15 +402,15 @@ pub mod secrets {
                 .values(&candidate)
                 .execute(sqlite)?,
         };
-        dsl::app_secrets.find(name).select(dsl::value).first(conn)
+        Ok(dsl::app_secrets.find(name).select(dsl::value).first(conn)?)
     }
 
     pub fn get(conn: &mut DbConn, name: &str) -> Result<Option<String>, Error> {
-        dsl::app_secrets
+        Ok(dsl::app_secrets
             .find(name)
             .select(dsl::value)
             .first(conn)
-            .optional()
+            .optional()?)
     }
 
     /// Sets the secret called `name` to `value`, whether or not it existed.
@@ -425,23 +439,23 @@ pub mod projects {
     use crate::schema::{cursus_projects, project_subjects, project_versions, projects};
     use crate::DbConn;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
     use qadam_domain::Page;
 
     pub fn all(conn: &mut DbConn) -> Result<Vec<ProjectRow>, Error> {
-        projects::table
+        Ok(projects::table
             .order(projects::slug.asc())
             .select(ProjectRow::as_select())
-            .load(conn)
+            .load(conn)?)
     }
 
     pub fn count(conn: &mut DbConn) -> Result<i64, Error> {
-        projects::table.count().get_result(conn)
+        Ok(projects::table.count().get_result(conn)?)
     }
 
     /// Every project with the content hash of its current version, in one query.
     pub fn all_with_current_hash(conn: &mut DbConn) -> Result<Vec<(ProjectRow, String)>, Error> {
-        projects::table
+        Ok(projects::table
             .inner_join(
                 project_versions::table.on(project_versions::project_id
                     .eq(projects::id)
@@ -449,27 +463,27 @@ pub mod projects {
             )
             .order(projects::slug.asc())
             .select((ProjectRow::as_select(), project_versions::content_hash))
-            .load(conn)
+            .load(conn)?)
     }
 
     pub fn insert(conn: &mut DbConn, project: &ProjectRow) -> Result<(), Error> {
-        diesel::insert_into(projects::table)
-            .values(project)
+        Ok(diesel::insert_into(projects::table)
+            .values(project.clone())
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     pub fn update(conn: &mut DbConn, project: &ProjectRow) -> Result<(), Error> {
-        diesel::update(projects::table.find(&project.id))
+        Ok(diesel::update(projects::table.find(&project.id))
             .set((
-                projects::kind.eq(&project.kind),
+                projects::kind.eq(project.kind.as_str()),
                 projects::name.eq(&project.name),
                 projects::current_version.eq(project.current_version),
                 projects::archived_at.eq(project.archived_at),
                 projects::updated_at.eq(project.updated_at),
             ))
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     pub fn insert_version(
@@ -492,41 +506,48 @@ pub mod projects {
         conn: &mut DbConn,
         project_id: &str,
         version: i32,
-    ) -> Result<ProjectVersion, Error> {
-        project_versions::table
+    ) -> Result<Option<ProjectVersion>, Error> {
+        Ok(project_versions::table
             .filter(project_versions::project_id.eq(project_id))
             .filter(project_versions::version.eq(version))
             .select(ProjectVersion::as_select())
             .first(conn)
+            .optional()?)
     }
 
     pub fn versions_of(conn: &mut DbConn, project_id: &str) -> Result<Vec<ProjectVersion>, Error> {
-        project_versions::table
+        Ok(project_versions::table
             .filter(project_versions::project_id.eq(project_id))
             .order(project_versions::version.asc())
             .select(ProjectVersion::as_select())
-            .load(conn)
+            .load(conn)?)
     }
 
     /// A project and its current version.
     pub fn current_by_slug(
         conn: &mut DbConn,
         slug: &str,
-    ) -> Result<(ProjectRow, ProjectVersion), Error> {
-        let project: ProjectRow = projects::table
+    ) -> Result<Option<(ProjectRow, ProjectVersion)>, Error> {
+        let project: Option<ProjectRow> = projects::table
             .filter(projects::slug.eq(slug))
             .select(ProjectRow::as_select())
-            .first(conn)?;
-        let version = version(conn, &project.id, project.current_version)?;
-        Ok((project, version))
+            .first(conn)
+            .optional()?;
+        let Some(project) = project else {
+            return Ok(None);
+        };
+        // Every project has its current version (written in the same transaction).
+        let version = version(conn, &project.id, project.current_version)?
+            .ok_or(Error::Query(diesel::result::Error::NotFound))?;
+        Ok(Some((project, version)))
     }
 
     pub fn subjects_of(conn: &mut DbConn, version_id: &str) -> Result<Vec<ProjectSubject>, Error> {
-        project_subjects::table
+        Ok(project_subjects::table
             .filter(project_subjects::version_id.eq(version_id))
             .order(project_subjects::language.asc())
             .select(ProjectSubject::as_select())
-            .load(conn)
+            .load(conn)?)
     }
 
     pub struct Filter<'a> {
@@ -582,31 +603,32 @@ pub mod cursus {
     use crate::schema::{cursus, cursus_projects, projects};
     use crate::DbConn;
     use diesel::prelude::*;
-    use diesel::result::Error;
+    use crate::DbError as Error;
 
     pub fn all(conn: &mut DbConn) -> Result<Vec<CursusRow>, Error> {
-        cursus::table
+        Ok(cursus::table
             .order(cursus::slug.asc())
             .select(CursusRow::as_select())
-            .load(conn)
+            .load(conn)?)
     }
 
-    pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<CursusRow, Error> {
-        cursus::table
+    pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<CursusRow>, Error> {
+        Ok(cursus::table
             .filter(cursus::slug.eq(slug))
             .select(CursusRow::as_select())
             .first(conn)
+            .optional()?)
     }
 
     pub fn insert(conn: &mut DbConn, row: &CursusRow) -> Result<(), Error> {
-        diesel::insert_into(cursus::table)
+        Ok(diesel::insert_into(cursus::table)
             .values(row)
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     pub fn update(conn: &mut DbConn, row: &CursusRow) -> Result<(), Error> {
-        diesel::update(cursus::table.find(&row.id))
+        Ok(diesel::update(cursus::table.find(&row.id))
             .set((
                 cursus::name.eq(&row.name),
                 cursus::summary.eq(&row.summary),
@@ -615,7 +637,7 @@ pub mod cursus {
                 cursus::updated_at.eq(row.updated_at),
             ))
             .execute(conn)
-            .map(drop)
+            .map(drop)?)
     }
 
     /// Replaces the cursus's stages.
@@ -639,7 +661,7 @@ pub mod cursus {
         conn: &mut DbConn,
         cursus_id: &str,
     ) -> Result<Vec<(CursusProject, String, String, String)>, Error> {
-        cursus_projects::table
+        Ok(cursus_projects::table
             .inner_join(projects::table)
             .filter(cursus_projects::cursus_id.eq(cursus_id))
             .order((
@@ -652,6 +674,6 @@ pub mod cursus {
                 projects::name,
                 projects::kind,
             ))
-            .load(conn)
+            .load(conn)?)
     }
 }

@@ -127,3 +127,104 @@ mod tests {
         assert!(ProjectKind::Exam.is_solo_only() && !ProjectKind::Rush.is_solo_only());
     }
 }
+
+/// Everything a student may see of a project version but its subject: written by the
+/// catalog when it syncs, read by the API. The stored JSON is exactly this shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectDefinition {
+    pub slug: String,
+    pub name: String,
+    pub kind: ProjectKind,
+    pub summary: String,
+    pub xp: u32,
+    pub estimated_hours: u32,
+    pub default_language: String,
+    pub team: TeamSize,
+    pub requires: Requirements,
+    pub rules: ProjectRules,
+    pub evaluation: Option<EvaluationRules>,
+    pub grader: Option<GraderSummary>,
+    pub sheet: Option<Sheet>,
+    pub exam: Option<ExamRules>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamSize {
+    pub min: u32,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Requirements {
+    pub projects: Vec<String>,
+    pub level: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectRules {
+    pub deadline_days: Option<u32>,
+    pub retry_cooldown_hours: u32,
+    pub min_mark: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationRules {
+    pub peers: u32,
+    pub duration_minutes: u32,
+    pub evaluator_min_level: f64,
+    pub evaluator_must_have_validated: bool,
+    pub cost: u32,
+    pub reward: u32,
+}
+
+/// The grader's configuration as a student may see it: visible tests only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraderSummary {
+    pub image: String,
+    pub required_files: Vec<String>,
+    pub allowed_functions: Option<Vec<String>>,
+    pub norm: bool,
+    pub valgrind: bool,
+    pub timeout_ms: u32,
+    pub hidden_tests: usize,
+    pub visible_tests: Vec<VisibleTest>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisibleTest {
+    pub name: String,
+    pub args: Vec<String>,
+    pub stdin: Option<String>,
+    pub expected_stdout: String,
+    pub expected_exit: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    pub guidelines: String,
+    pub flags: Vec<Flag>,
+    pub sections: Vec<SheetSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetSection {
+    pub name: String,
+    pub guidelines: Option<String>,
+    pub questions: Vec<SheetQuestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetQuestion {
+    pub text: String,
+    pub kind: QuestionKind,
+    pub max_points: u32,
+    pub bonus: bool,
+    pub guidelines: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExamRules {
+    pub duration_minutes: u32,
+    /// Exercise slugs per level, in order.
+    pub levels: Vec<Vec<String>>,
+}

@@ -5,6 +5,7 @@ pub mod access;
 pub mod curriculum;
 pub mod language;
 pub mod pagination;
+pub mod stored;
 pub mod throttle;
 pub mod validate;
 

@@ -4,6 +4,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use qadam_core::CoreError;
 use qadam_db::DbError;
 use qadam_domain::{Denied, Invalid};
 use serde::Serialize;
@@ -121,49 +122,71 @@ impl ResponseError for ApiError {
 
 impl From<Denied> for ApiError {
     fn from(denied: Denied) -> Self {
-        ApiError::new(StatusCode::FORBIDDEN, "forbidden", denied.0)
+        CoreError::from(denied).into()
     }
 }
 
 impl From<Invalid> for ApiError {
     fn from(invalid: Invalid) -> Self {
-        ApiError::invalid(
-            invalid.field,
-            format!("{}: {}", invalid.field, invalid.message),
-        )
+        CoreError::from(invalid).into()
     }
 }
 
 impl From<DbError> for ApiError {
     fn from(err: DbError) -> Self {
+        CoreError::Db(err).into()
+    }
+}
+
+/// Each kind of use-case error has its status; its code and message pass through. A
+/// server-side failure is logged here, once, and never shown to the client.
+impl From<CoreError> for ApiError {
+    fn from(err: CoreError) -> Self {
+        let code = err.code();
         match err {
-            DbError::Query(diesel::result::Error::NotFound) => ApiError::not_found("record"),
-            DbError::Pool(_) => {
+            CoreError::Invalid { field, message, .. } => ApiError {
+                field,
+                ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+            },
+            CoreError::Unauthenticated { message, .. } => {
+                ApiError::new(StatusCode::UNAUTHORIZED, code, message)
+            }
+            CoreError::Denied { message, .. } => ApiError::new(StatusCode::FORBIDDEN, code, message),
+            CoreError::NotFound { what } => ApiError::not_found(what),
+            CoreError::Conflict { message, .. } => ApiError::new(StatusCode::CONFLICT, code, message),
+            CoreError::Throttled {
+                message,
+                retry_after,
+                ..
+            } => ApiError {
+                retry_after: Some(retry_after),
+                ..ApiError::new(StatusCode::TOO_MANY_REQUESTS, code, message)
+            },
+            CoreError::Unavailable {
+                message,
+                retry_after,
+                ..
+            } => ApiError {
+                retry_after,
+                ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code, message)
+            },
+            CoreError::Db(err @ DbError::Pool(_)) => {
                 tracing::error!(error = %err, "database unavailable");
                 ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    "unavailable",
+                    code,
                     "the database is busy or unreachable; try again shortly",
                 )
             }
-            other => {
-                tracing::error!(error = %other, "database error");
+            CoreError::Db(err) => {
+                tracing::error!(error = %err, "database error");
+                ApiError::internal()
+            }
+            CoreError::Corrupt(what) => {
+                tracing::error!(%what, "corrupt stored data");
                 ApiError::internal()
             }
         }
-    }
-}
-
-impl From<diesel::result::Error> for ApiError {
-    fn from(err: diesel::result::Error) -> Self {
-        DbError::from(err).into()
-    }
-}
-
-impl From<actix_web::error::BlockingError> for ApiError {
-    fn from(err: actix_web::error::BlockingError) -> Self {
-        tracing::error!(error = %err, "blocking task failed");
-        ApiError::internal()
     }
 }
 
@@ -217,12 +240,3 @@ pub fn path_error(err: actix_web::error::PathError) -> ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
-
-/// A lookup by a client-supplied key: no row is a 404 for `what`; any other database
-/// failure stays a server error instead of passing for "not found".
-pub fn found<T>(result: diesel::QueryResult<T>, what: &str) -> ApiResult<T> {
-    match result {
-        Err(diesel::result::Error::NotFound) => Err(ApiError::not_found(what)),
-        other => Ok(other?),
-    }
-}

@@ -1,23 +1,19 @@
 //! Qadam's HTTP API on actix-web: everything under `/api/v1`, one JSON error envelope,
 //! bearer tokens, OpenAPI at `/api/v1/openapi.json`. See docs/API.md.
 
-pub mod accounts;
-mod attempts;
 pub mod auth;
 mod client_address;
-mod db;
 pub mod error;
 mod middleware;
-pub mod password_gate;
 pub mod routes;
 mod state;
 pub mod views;
 
 use actix_web::{web, App, HttpServer};
-pub use db::Db;
+use qadam_core::{Core, CoreError};
 use qadam_db::Pool;
 use qadam_settings::Settings;
-pub use state::{AppState, LoginPolicy};
+pub use state::AppState;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -27,32 +23,15 @@ pub enum ServeError {
         source: std::io::Error,
     },
     #[error(transparent)]
-    Db(#[from] qadam_db::DbError),
+    Core(#[from] CoreError),
     #[error("the HTTP server stopped with an error: {0}")]
     Run(std::io::Error),
 }
 
-/// The keys that sign tokens: from the configured secret, or the one kept in the database.
-fn key_ring(settings: &Settings, pool: &Pool) -> Result<auth::KeyRing, qadam_db::DbError> {
-    let ttl = settings.auth.token_ttl_seconds;
-    if !settings.auth.jwt_secret.is_empty() {
-        return Ok(auth::KeyRing::fixed(
-            settings.auth.jwt_secret.as_bytes(),
-            ttl,
-        ));
-    }
-    let mut conn = pool.get()?;
-    Ok(auth::KeyRing::from_database(&mut conn, ttl)?)
-}
-
-pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, qadam_db::DbError> {
-    let tokens = key_ring(settings, &pool)?;
+pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, CoreError> {
     Ok(AppState {
-        db: Db::new(pool),
-        tokens,
-        login_policy: LoginPolicy::from_settings(&settings.auth),
+        core: Core::new(settings, pool)?,
         trusted_proxies: settings.http.trusted_proxies.clone(),
-        passwords: password_gate::PasswordGate::from_settings(&settings.auth),
     })
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use qadam_db::models::{AuditEntry, Campus, User};
+use qadam_domain::curriculum::{ProjectDefinition, Requirements, TeamSize};
 use qadam_domain::{Page, Role};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -56,7 +57,7 @@ impl UserView {
         UserView {
             login: user.login.clone(),
             display_name: user.display_name.clone(),
-            role: user.role(),
+            role: user.role,
             campus: campus_slug,
             email: if private { user.email.clone() } else { None },
             disabled: private.then_some(user.disabled),
@@ -180,10 +181,10 @@ pub struct ProjectSummaryView {
     pub xp: u64,
     /// `{"min": 1, "max": 1}`
     #[schema(value_type = Object)]
-    pub team: serde_json::Value,
+    pub team: TeamSize,
     /// `{"projects": [...], "level": 0.0}`
     #[schema(value_type = Object)]
-    pub requires: serde_json::Value,
+    pub requires: Requirements,
     pub version: i32,
     pub archived: bool,
 }
@@ -192,20 +193,20 @@ impl ProjectSummaryView {
     pub fn new(
         row: &qadam_db::models::ProjectRow,
         version: &qadam_db::models::ProjectVersion,
-    ) -> ProjectSummaryView {
-        let definition: serde_json::Value =
-            serde_json::from_str(&version.definition).unwrap_or_default();
-        ProjectSummaryView {
+    ) -> Result<ProjectSummaryView, qadam_core::CoreError> {
+        let definition =
+            qadam_core::catalog::definition(&row.slug, version.version, &version.definition)?;
+        Ok(ProjectSummaryView {
             slug: row.slug.clone(),
             name: row.name.clone(),
-            kind: row.kind.clone(),
-            summary: definition["summary"].as_str().unwrap_or("").to_string(),
-            xp: definition["xp"].as_u64().unwrap_or(0),
-            team: definition["team"].clone(),
-            requires: definition["requires"].clone(),
+            kind: row.kind.as_str().to_string(),
+            summary: definition.summary,
+            xp: u64::from(definition.xp),
+            team: definition.team,
+            requires: definition.requires,
             version: version.version,
             archived: row.archived_at.is_some(),
-        }
+        })
     }
 }
 
@@ -225,6 +226,6 @@ pub struct ProjectView {
     /// Rules, team size, prerequisites, evaluation, the grader's configuration with the
     /// visible tests, the grading sheet and exam levels (projects-catalog/README.md).
     #[schema(value_type = Object)]
-    pub definition: serde_json::Value,
+    pub definition: ProjectDefinition,
     pub updated_at: DateTime<Utc>,
 }

@@ -1,11 +1,12 @@
 //! The audit log: who changed which account, role, campus (and later marks and points).
 
 use crate::auth::AuthUser;
-use crate::error::{ApiResult, ErrorEnvelope};
-use crate::routes::scope::{list_scope, CampusPageQuery};
+use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::routes::scope::CampusPageQuery;
 use crate::state::AppState;
 use crate::views::{AuditView, Paginated};
 use actix_web::web::{Data, Json, Query};
+use qadam_core::accounts::list_scope;
 use qadam_db::queries::{audit, campuses};
 
 /// Newest first. Staff see their campus's entries, admins everything.
@@ -21,12 +22,13 @@ pub async fn list(
     actor.require_staff()?;
     let page = query.page()?;
     let result = state
+        .core
         .db
         .read(move |conn| {
             let campus_id = list_scope(conn, &actor, query.campus.as_deref())?;
             let (items, total) = audit::list(conn, campus_id.as_deref(), page)?;
             let slugs = campuses::slugs_by_id(conn)?;
-            Ok(Paginated::new(
+            Ok::<_, ApiError>(Paginated::new(
                 items.iter().map(|e| AuditView::new(e, &slugs)).collect(),
                 page,
                 total,

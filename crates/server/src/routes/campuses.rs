@@ -1,14 +1,12 @@
 //! Campuses: every signed-in user can read them; admins create and change them.
 
-use crate::accounts::{self, NewCampus};
 use crate::auth::AuthUser;
-use crate::error::{found, ApiResult, ErrorEnvelope};
+use crate::error::{ApiError, ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use crate::views::{CampusView, Paginated};
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::HttpResponse;
-use qadam_db::models::Campus;
-use qadam_db::queries::audit::{self, Event};
+use qadam_core::accounts::{self, CampusChanges, NewCampus};
 use qadam_db::queries::campuses;
 use qadam_domain::PageRequest;
 use serde::Deserialize;
@@ -24,10 +22,11 @@ pub async fn list(
 ) -> ApiResult<Json<Paginated<CampusView>>> {
     let page = page.into_inner().resolve()?;
     let result = state
+        .core
         .db
         .read(move |conn| {
             let (items, total) = campuses::list(conn, page)?;
-            Ok(Paginated::new(
+            Ok::<_, ApiError>(Paginated::new(
                 items.iter().map(CampusView::from).collect(),
                 page,
                 total,
@@ -65,6 +64,7 @@ pub async fn create(
     };
     let actor = me.audit_actor();
     let campus = state
+        .core
         .db
         .write(move |conn| accounts::create_campus(conn, &actor, new))
         .await?;
@@ -81,8 +81,9 @@ pub async fn show(
 ) -> ApiResult<Json<CampusView>> {
     let slug = slug.into_inner();
     let campus = state
+        .core
         .db
-        .read(move |conn| found(campuses::by_slug(conn, &slug), "campus"))
+        .read(move |conn| accounts::campus_by_slug(conn, &slug))
         .await?;
     Ok(Json(CampusView::from(&campus)))
 }
@@ -104,43 +105,16 @@ pub async fn update(
     slug: Path<String>,
     body: Json<UpdateCampus>,
 ) -> ApiResult<Json<CampusView>> {
-    me.actor().require_admin()?;
     let body = body.into_inner();
-    let actor = me.audit_actor();
-    let slug = slug.into_inner();
+    let changes = CampusChanges {
+        name: body.name,
+        time_zone: body.time_zone,
+    };
+    let (actor, audit_actor, slug) = (me.actor(), me.audit_actor(), slug.into_inner());
     let campus = state
+        .core
         .db
-        .write(move |conn| {
-            let before = found(campuses::by_slug(conn, &slug), "campus")?;
-            let changed = Campus {
-                name: body.name.unwrap_or_else(|| before.name.clone()),
-                time_zone: body.time_zone.unwrap_or_else(|| before.time_zone.clone()),
-                updated_at: qadam_db::now(),
-                ..before.clone()
-            };
-            NewCampus {
-                slug: changed.slug.clone(),
-                name: changed.name.clone(),
-                time_zone: changed.time_zone.clone(),
-            }
-            .validate()?;
-            campuses::update(conn, &changed)?;
-            audit::record(
-                conn,
-                &actor,
-                Event {
-                    action: "campus.update",
-                    subject_type: "campus",
-                    subject_id: &changed.id,
-                    campus_id: Some(&changed.id),
-                    details: serde_json::json!({
-                        "name": {"from": before.name, "to": changed.name},
-                        "time_zone": {"from": before.time_zone, "to": changed.time_zone},
-                    }),
-                },
-            )?;
-            Ok(changed)
-        })
+        .write(move |conn| accounts::update_campus(conn, &actor, &audit_actor, &slug, changes))
         .await?;
     Ok(Json(CampusView::from(&campus)))
 }

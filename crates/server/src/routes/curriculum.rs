@@ -2,7 +2,8 @@
 //! user may read it; only public content is stored where these handlers read it.
 
 use crate::auth::AuthUser;
-use crate::error::{found, ApiError, ApiResult, ErrorEnvelope};
+use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use qadam_core::found;
 use crate::state::AppState;
 use crate::views::{CursusView, Paginated, ProjectSummaryView, ProjectView};
 use actix_web::web::{Data, Json, Path, Query};
@@ -17,6 +18,7 @@ use utoipa::IntoParams;
     responses((status = 200, body = Vec<CursusView>), (status = 401, body = ErrorEnvelope)))]
 pub async fn list_cursus(state: Data<AppState>, _me: AuthUser) -> ApiResult<Json<Vec<CursusView>>> {
     let views = state
+        .core
         .db
         .read(|conn| {
             let mut views = Vec::new();
@@ -26,7 +28,7 @@ pub async fn list_cursus(state: Data<AppState>, _me: AuthUser) -> ApiResult<Json
             {
                 views.push(CursusView::new(row, cursus::projects_of(conn, &row.id)?));
             }
-            Ok(views)
+            Ok::<_, ApiError>(views)
         })
         .await?;
     Ok(Json(views))
@@ -42,10 +44,11 @@ pub async fn show_cursus(
 ) -> ApiResult<Json<CursusView>> {
     let slug = slug.into_inner();
     let view = state
+        .core
         .db
         .read(move |conn| {
-            let row = found(cursus::by_slug(conn, &slug), "cursus")?;
-            Ok(CursusView::new(&row, cursus::projects_of(conn, &row.id)?))
+            let row = found(cursus::by_slug(conn, &slug)?, "cursus")?;
+            Ok::<_, ApiError>(CursusView::new(&row, cursus::projects_of(conn, &row.id)?))
         })
         .await?;
     Ok(Json(view))
@@ -89,10 +92,11 @@ pub async fn list_projects(
         }
     }
     let result = state
+        .core
         .db
         .read(move |conn| {
             let cursus_id = match &filter.cursus {
-                Some(slug) => Some(found(cursus::by_slug(conn, slug), "cursus")?.id),
+                Some(slug) => Some(found(cursus::by_slug(conn, slug)?, "cursus")?.id),
                 None => None,
             };
             let query = projects::Filter {
@@ -104,8 +108,8 @@ pub async fn list_projects(
             let views = items
                 .iter()
                 .map(|(row, version)| ProjectSummaryView::new(row, version))
-                .collect();
-            Ok(Paginated::new(views, page, total))
+                .collect::<Result<_, _>>()?;
+            Ok::<_, ApiError>(Paginated::new(views, page, total))
         })
         .await?;
     Ok(Json(result))
@@ -139,17 +143,15 @@ pub async fn show_project(
     }
     let slug = slug.into_inner();
     let view = state
+        .core
         .db
         .read(move |conn| {
-            let (row, version) = found(projects::current_by_slug(conn, &slug), "project")?;
+            let (row, version) = found(projects::current_by_slug(conn, &slug)?, "project")?;
             let subjects = projects::subjects_of(conn, &version.id)?;
-            let definition: serde_json::Value =
-                serde_json::from_str(&version.definition).map_err(|err| {
-                    tracing::error!(%err, project = %row.slug, "stored definition is not JSON");
-                    ApiError::internal()
-                })?;
+            let definition =
+                qadam_core::catalog::definition(&row.slug, version.version, &version.definition)?;
             let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
-            let default = definition["default_language"].as_str().unwrap_or("en");
+            let default = definition.default_language.as_str();
             let language = choose_language(&wanted, &languages, default)
                 .unwrap_or(default)
                 .to_string();
@@ -158,7 +160,7 @@ pub async fn show_project(
                 .find(|s| s.language == language)
                 .map(|s| s.markdown.clone())
                 .unwrap_or_default();
-            Ok(ProjectView {
+            Ok::<_, ApiError>(ProjectView {
                 slug: row.slug.clone(),
                 version: version.version,
                 archived: row.archived_at.is_some(),

@@ -1,7 +1,6 @@
 use crate::error::ApiResult;
 use crate::state::AppState;
 use actix_web::web::{Data, Json};
-use diesel::connection::SimpleConnection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -16,10 +15,11 @@ pub struct Health {
     responses((status = 200, body = Health), (status = 503, body = crate::error::ErrorEnvelope)))]
 pub async fn healthz(state: Data<AppState>) -> ApiResult<Json<Health>> {
     let database = state
+        .core
         .db
         .read(|conn| {
-            conn.batch_execute("SELECT 1")?;
-            Ok(match conn.backend() {
+            qadam_db::queries::ping(conn)?;
+            Ok::<_, crate::error::ApiError>(match conn.backend() {
                 qadam_db::Backend::Postgres => "postgres",
                 qadam_db::Backend::Sqlite => "sqlite",
             })

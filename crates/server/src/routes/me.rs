@@ -1,13 +1,11 @@
-use crate::accounts::{self, PasswordSetBy};
-use crate::attempts;
 use crate::auth::AuthUser;
 use crate::client_address::client_address;
-use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::error::{ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use crate::views::UserView;
 use actix_web::web::{Data, Json};
 use actix_web::{HttpRequest, HttpResponse};
-use qadam_db::queries::{campuses, login_failures};
+use qadam_db::queries::campuses;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -16,13 +14,14 @@ use utoipa::ToSchema;
     responses((status = 200, body = UserView), (status = 401, body = ErrorEnvelope)))]
 pub async fn show(state: Data<AppState>, me: AuthUser) -> ApiResult<Json<UserView>> {
     let view = state
+        .core
         .db
         .read(move |conn| {
             let slug = match &me.user.campus_id {
-                Some(id) => Some(campuses::by_id(conn, id)?.slug),
+                Some(id) => campuses::by_id(conn, id)?.map(|campus| campus.slug),
                 None => None,
             };
-            Ok(UserView::new(&me.user, slug, true))
+            Ok::<_, crate::error::ApiError>(UserView::new(&me.user, slug, true))
         })
         .await?;
     Ok(Json(view))
@@ -54,29 +53,10 @@ pub async fn change_password(
         current_password,
         new_password,
     } = body.into_inner();
-    qadam_domain::validate::password(&new_password)?;
     let address = client_address(&req, &state.trusted_proxies);
-    let attempt = attempts::begin(&state, me.user.login.clone(), address).await?;
-    if !attempts::check(&state, &attempt, current_password).await? {
-        return Err(ApiError::invalid(
-            "current_password",
-            "the current password is wrong",
-        ));
-    }
-    let hash = match state.passwords.hash(new_password).await {
-        Ok(hash) => hash,
-        Err(err) => {
-            attempts::forget(&state, &attempt).await?;
-            return Err(err);
-        }
-    };
-    let actor = me.audit_actor();
     state
-        .db
-        .write(move |conn| {
-            login_failures::clear_login(conn, &me.user.login)?;
-            accounts::set_password(conn, &actor, &me.user, &hash, PasswordSetBy::Owner)
-        })
+        .core
+        .change_own_password(&me, current_password, new_password, address)
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

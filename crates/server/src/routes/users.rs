@@ -1,15 +1,14 @@
 //! Accounts. Everyone signed in can read a public profile (as on 42's intra); staff
 //! manage the accounts of their campus, admins all of them.
 
-use crate::accounts::{self, NewUser, PasswordSetBy};
 use crate::auth::AuthUser;
-use crate::error::{found, ApiError, ApiResult, ErrorEnvelope};
-use crate::routes::scope::{campus_id_of, list_scope, CampusPageQuery};
+use crate::error::{ApiError, ApiResult, ErrorEnvelope};
+use crate::routes::scope::CampusPageQuery;
 use crate::state::AppState;
 use crate::views::{Paginated, UserView};
-use actix_web::http::StatusCode;
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::HttpResponse;
+use qadam_core::accounts::{self, list_scope, AccountChanges, AccountRequest};
 use qadam_db::models::User;
 use qadam_db::queries::{campuses, users};
 use qadam_domain::Role;
@@ -38,13 +37,14 @@ pub async fn list(
     actor.require_staff()?;
     let page = query.page()?;
     let result = state
+        .core
         .db
         .read(move |conn| {
             let campus_id = list_scope(conn, &actor, query.campus.as_deref())?;
             let (items, total) = users::list(conn, campus_id.as_deref(), page)?;
             let slugs = campuses::slugs_by_id(conn)?;
             let views = items.iter().map(|u| view(u, &slugs, &me)).collect();
-            Ok(Paginated::new(views, page, total))
+            Ok::<_, ApiError>(Paginated::new(views, page, total))
         })
         .await?;
     Ok(Json(result))
@@ -76,33 +76,20 @@ pub async fn create(
     me: AuthUser,
     body: Json<CreateUser>,
 ) -> ApiResult<HttpResponse> {
-    let actor = me.actor();
-    actor.require_staff()?;
     let body = body.into_inner();
-    let new = NewUser {
+    let request = AccountRequest {
         login: body.login,
         display_name: body.display_name,
         email: body.email,
         role: body.role,
-        campus_id: None,
+        campus: body.campus,
+        password: body.password,
     };
-    new.validate(&body.password)?;
-    let hash = state.passwords.hash(body.password).await?;
-    let audit_actor = me.audit_actor();
+    let user = state.core.create_account(&me, request).await?;
     let view = state
+        .core
         .db
-        .write(move |conn| {
-            let campus_id = match (&body.campus, new.role) {
-                (Some(slug), _) => Some(campus_id_of(conn, slug)?),
-                (None, Role::Admin) => None,
-                (None, _) => actor.campus_id.clone(),
-            };
-            actor.may_create_user(new.role, campus_id.as_deref())?;
-            let user =
-                accounts::create_user(conn, &audit_actor, NewUser { campus_id, ..new }, hash)?;
-            let slugs = campuses::slugs_by_id(conn)?;
-            Ok(view(&user, &slugs, &me))
-        })
+        .read(move |conn| Ok::<_, ApiError>(view(&user, &campuses::slugs_by_id(conn)?, &me)))
         .await?;
     Ok(HttpResponse::Created().json(view))
 }
@@ -118,11 +105,12 @@ pub async fn show(
 ) -> ApiResult<Json<UserView>> {
     let login = login.into_inner();
     let view = state
+        .core
         .db
         .read(move |conn| {
-            let user = found(users::by_login(conn, &login), "user")?;
+            let user = accounts::user_by_login(conn, &login)?;
             let slugs = campuses::slugs_by_id(conn)?;
-            Ok(view(&user, &slugs, &me))
+            Ok::<_, ApiError>(view(&user, &slugs, &me))
         })
         .await?;
     Ok(Json(view))
@@ -146,14 +134,6 @@ pub struct UpdateUser {
     pub password: Option<String>,
 }
 
-fn own_password_refused() -> ApiError {
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        "current_password_required",
-        "change your own password with PUT /api/v1/me/password, which asks for the current one",
-    )
-}
-
 /// Changes an account: staff within their campus, admins anywhere. Every change is in
 /// the audit log.
 #[utoipa::path(patch, path = "/api/v1/users/{login}", tag = "users", security(("bearer" = [])),
@@ -168,67 +148,23 @@ pub async fn update(
     login: Path<String>,
     body: Json<UpdateUser>,
 ) -> ApiResult<Json<UserView>> {
-    let login = login.into_inner();
-    let mut body = body.into_inner();
-    // Before anything else, so that a student trying it learns where to go too.
-    if body.password.is_some() && login == me.user.login {
-        return Err(own_password_refused());
-    }
-    let actor = me.actor();
-    actor.require_staff()?;
-    if let Some(name) = &body.display_name {
-        qadam_domain::validate::display_text("display_name", name, 100)?;
-    }
-    if let Some(email) = &body.email {
-        qadam_domain::validate::email(email)?;
-    }
-    let hash = match body.password.take() {
-        Some(password) => {
-            qadam_domain::validate::password(&password)?;
-            // Refuse before paying for the hash; the transaction below checks again.
-            let (target, actor) = (login.clone(), actor.clone());
-            state
-                .db
-                .read(move |conn| {
-                    let user = found(users::by_login(conn, &target), "user")?;
-                    Ok(actor.may_reset_password(user.target())?)
-                })
-                .await?;
-            Some(state.passwords.hash(password).await?)
-        }
-        None => None,
+    let body = body.into_inner();
+    let changes = AccountChanges {
+        display_name: body.display_name,
+        email: body.email,
+        role: body.role,
+        campus: body.campus,
+        disabled: body.disabled,
+        password: body.password,
     };
-    let audit_actor = me.audit_actor();
+    let user = state
+        .core
+        .change_account(&me, login.into_inner(), changes)
+        .await?;
     let view = state
+        .core
         .db
-        .write(move |conn| {
-            let before = found(users::by_login(conn, &login), "user")?;
-            let campus_id = match &body.campus {
-                Some(slug) => Some(campus_id_of(conn, slug)?),
-                None => before.campus_id.clone(),
-            };
-            let role = body.role.unwrap_or(before.role());
-            actor.may_change_user(before.target(), role, campus_id.as_deref())?;
-            if hash.is_some() {
-                actor.may_reset_password(before.target())?;
-            }
-            let changed = User {
-                display_name: body
-                    .display_name
-                    .unwrap_or_else(|| before.display_name.clone()),
-                email: body.email.or_else(|| before.email.clone()),
-                role: role.as_str().into(),
-                campus_id,
-                disabled: body.disabled.unwrap_or(before.disabled),
-                ..before.clone()
-            };
-            let user = accounts::update_user(conn, &audit_actor, &before, changed)?;
-            if let Some(hash) = &hash {
-                accounts::set_password(conn, &audit_actor, &user, hash, PasswordSetBy::Reset)?;
-            }
-            let slugs = campuses::slugs_by_id(conn)?;
-            Ok(view(&user, &slugs, &me))
-        })
+        .read(move |conn| Ok::<_, ApiError>(view(&user, &campuses::slugs_by_id(conn)?, &me)))
         .await?;
     Ok(Json(view))
 }

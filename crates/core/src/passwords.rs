@@ -1,20 +1,35 @@
-//! Argon2 is slow and memory-hungry on purpose (about 19 MiB and tens of milliseconds
-//! per hash or check), so a burst of logins could exhaust the machine. The gate lets a
-//! bounded number run at once, by default one per core; a request that does not get a
-//! turn within the configured wait is answered 503 `server_busy` rather than queueing
+//! Passwords: argon2id hashing, and the gate that bounds how many hashes and checks
+//! run at once. Argon2 is slow and memory-hungry on purpose (about 19 MiB and tens of
+//! milliseconds each), so a burst of logins could exhaust the machine: a bounded
+//! number run at once, by default one per core, and a request that does not get a turn
+//! within the configured wait is refused as `server_busy` rather than queueing
 //! without end.
 
-use crate::auth::{hash_password, verify_password};
-use crate::error::{ApiError, ApiResult};
-use actix_web::http::StatusCode;
-use actix_web::web;
+use crate::error::{CoreError, CoreResult};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, SaltString};
+use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
-pub struct PasswordGate {
-    turns: Arc<Semaphore>,
-    wait: Duration,
+/// Hashes a password with argon2id and a random salt. Slow on purpose: call it on a
+/// blocking thread (or through [`PasswordGate`]).
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 with default parameters accepts any password and salt")
+        .to_string()
+}
+
+/// Checks a password against a stored hash; a malformed hash never matches.
+pub fn verify_password(password: &str, stored_hash: &str) -> bool {
+    match PasswordHash::new(stored_hash) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
 }
 
 /// A hash to check against when the login does not exist, so that an unknown login
@@ -24,15 +39,18 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password(&uuid::Uuid::new_v4().to_string()))
 }
 
-fn server_busy() -> ApiError {
-    ApiError {
+fn server_busy() -> CoreError {
+    CoreError::Unavailable {
+        code: "server_busy",
+        message: "the server is checking too many passwords at once; try again in a moment"
+            .into(),
         retry_after: Some(1),
-        ..ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "server_busy",
-            "the server is checking too many passwords at once; try again in a moment",
-        )
     }
+}
+
+pub struct PasswordGate {
+    turns: Arc<Semaphore>,
+    wait: Duration,
 }
 
 impl PasswordGate {
@@ -57,7 +75,7 @@ impl PasswordGate {
 
     /// Checks `password` against the stored hash, or against a decoy when there is no
     /// account (`None`), which never matches.
-    pub async fn verify(&self, password: String, stored_hash: Option<String>) -> ApiResult<bool> {
+    pub async fn verify(&self, password: String, stored_hash: Option<String>) -> CoreResult<bool> {
         let matched = self
             .run(move || match &stored_hash {
                 Some(hash) => verify_password(&password, hash),
@@ -72,16 +90,16 @@ impl PasswordGate {
         Ok(matched)
     }
 
-    pub async fn hash(&self, password: String) -> ApiResult<String> {
+    pub async fn hash(&self, password: String) -> CoreResult<String> {
         self.run(move || hash_password(&password)).await
     }
 
-    async fn run<T, F>(&self, work: F) -> ApiResult<T>
+    async fn run<T, F>(&self, work: F) -> CoreResult<T>
     where
         F: FnOnce() -> T + Send + 'static,
         T: Send + 'static,
     {
-        let waiting = actix_web::rt::time::timeout(self.wait, self.turns.clone().acquire_owned());
+        let waiting = tokio::time::timeout(self.wait, self.turns.clone().acquire_owned());
         let turn = match waiting.await {
             Ok(Ok(turn)) => turn,
             // Timed out (the semaphore itself is never closed).
@@ -89,12 +107,13 @@ impl PasswordGate {
         };
         // The turn moves into the blocking task: it is given back when the work ends,
         // even if the client has gone away and the request was dropped meanwhile.
-        Ok(web::block(move || {
+        tokio::task::spawn_blocking(move || {
             let result = work();
             drop(turn);
             result
         })
-        .await?)
+        .await
+        .map_err(|err| CoreError::Db(qadam_db::DbError::Interrupted(err.to_string())))
     }
 }
 
@@ -102,7 +121,16 @@ impl PasswordGate {
 mod tests {
     use super::*;
 
-    #[actix_web::test]
+    #[test]
+    fn passwords_verify_only_themselves() {
+        let hash = hash_password("correct horse battery");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterY", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[tokio::test]
     async fn past_the_turns_the_answer_is_busy() {
         let hash = hash_password("correct horse battery");
         let gate = PasswordGate::new(1, Duration::ZERO);
@@ -116,25 +144,31 @@ mod tests {
             .verify("correct horse battery".into(), Some(hash.clone()))
             .await
             .unwrap_err();
-        assert_eq!(
-            (refused.status, refused.code),
-            (StatusCode::SERVICE_UNAVAILABLE, "server_busy")
+        assert!(
+            matches!(
+                refused,
+                CoreError::Unavailable {
+                    code: "server_busy",
+                    retry_after: Some(1),
+                    ..
+                }
+            ),
+            "{refused:?}"
         );
-        assert_eq!(refused.retry_after, Some(1));
         assert_eq!(
-            gate.hash("another password".into()).await.unwrap_err().code,
+            gate.hash("another password".into()).await.unwrap_err().code(),
             "server_busy"
         );
         drop(held);
         assert!(!gate.verify("wrong".into(), Some(hash)).await.unwrap());
     }
 
-    #[actix_web::test]
+    #[tokio::test]
     async fn a_request_waits_for_a_turn_within_the_wait() {
         let gate = PasswordGate::new(1, Duration::from_secs(30));
         let held = gate.turns.clone().acquire_owned().await.unwrap();
         let release = async move {
-            actix_web::rt::task::yield_now().await;
+            tokio::task::yield_now().await;
             drop(held);
         };
         let (matched, ()) = tokio::join!(gate.verify("x".into(), None), release);

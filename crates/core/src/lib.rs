@@ -1,0 +1,60 @@
+//! Qadam's use cases, below HTTP: accounts and campuses, logins and tokens, password
+//! hashing, the catalog sync, and (next) registration, submissions and evaluations.
+//! The API, the web pages, the command line and the workers all call these; none
+//! re-implements one. Each returns a [`CoreError`], which the API maps to its JSON
+//! envelope and the command line to a message and an exit code.
+
+pub mod accounts;
+pub mod catalog;
+mod clock;
+mod db;
+mod error;
+pub mod login;
+pub mod passwords;
+pub mod tokens;
+
+pub use clock::Clock;
+pub use db::Db;
+pub use error::{found, CoreError, CoreResult};
+pub use login::{IssuedToken, LoginPolicy};
+pub use passwords::{hash_password, verify_password, PasswordGate};
+pub use tokens::{KeyRing, SignedIn};
+
+use qadam_db::Pool;
+use qadam_settings::Settings;
+use std::sync::Arc;
+
+/// What every use case may reach: the database, the token keys, the login policy, the
+/// password gate and the clock. Cheap to clone.
+#[derive(Clone)]
+pub struct Core {
+    pub db: Db,
+    pub keys: Arc<KeyRing>,
+    pub login_policy: LoginPolicy,
+    pub passwords: Arc<PasswordGate>,
+    pub clock: Clock,
+}
+
+impl Core {
+    /// The services of one process, from its settings.
+    pub fn new(settings: &Settings, pool: Pool) -> CoreResult<Core> {
+        let mut conn = pool.get()?;
+        let keys = KeyRing::from_settings(&settings.auth, &mut conn)?;
+        drop(conn);
+        Ok(Core {
+            db: Db::new(pool),
+            keys: Arc::new(keys),
+            login_policy: LoginPolicy::from_settings(&settings.auth),
+            passwords: Arc::new(PasswordGate::from_settings(&settings.auth)),
+            clock: Clock::system(),
+        })
+    }
+
+    /// Checks a bearer token (one hop to the database).
+    pub async fn authenticate(&self, token: String) -> CoreResult<SignedIn> {
+        let core = self.clone();
+        self.db
+            .read(move |conn| core.keys.authenticate(conn, &token, core.clock.now()))
+            .await
+    }
+}
