@@ -490,7 +490,7 @@ server_tests! {
         assert!(!server.log().contains("panicked"), "no handler panicked");
     }
 
-    fn brute_force_is_throttled_but_not_forever(backend) {
+    fn brute_force_is_throttled_per_login(backend) {
         let server = Server::start_with(backend, &[
             ("QADAM_AUTH__MAX_FAILURES_PER_LOGIN", "3"),
             ("QADAM_AUTH__FAILURE_WINDOW_SECONDS", "2"),
@@ -506,10 +506,9 @@ server_tests! {
         let wait: i64 = throttled.header("retry-after").unwrap().parse().unwrap();
         assert!((1..=2).contains(&wait), "retry-after {wait}");
         // Another login from the same address is not affected by this login's count.
+        // (That the failures leave the window is tested with a clock that the test
+        // moves: crates/core/tests/login.rs.)
         assert_eq!(server.login("bob", "bob-password-1").status, 200);
-        // Once the failures leave the window, the right password works again.
-        std::thread::sleep(std::time::Duration::from_millis(2100));
-        assert_eq!(server.login("admin", ADMIN_PASSWORD).status, 200);
     }
 
     fn simultaneous_wrong_passwords_are_checked_at_most_the_limit(backend) {
@@ -625,9 +624,13 @@ server_tests! {
         let statuses = |path: &str, method: &str| -> Vec<String> {
             doc.body["paths"][path][method]["responses"].as_object().unwrap().keys().cloned().collect()
         };
-        assert_eq!(statuses("/api/v1/auth/login", "post"), ["200", "401", "429", "503"]);
-        assert_eq!(statuses("/api/v1/me/password", "put"), ["204", "401", "422", "429", "503"]);
-        assert!(statuses("/api/v1/users/{login}", "patch").contains(&"503".to_string()));
+        // Every status a route can answer is documented: its own, and those of the
+        // framework and platform (body errors, a missing token, an unknown key, 500, 503).
+        assert_eq!(statuses("/api/v1/auth/login", "post"), ["200", "400", "401", "413", "415", "422", "429", "500", "503"]);
+        assert_eq!(statuses("/api/v1/me/password", "put"), ["204", "400", "401", "413", "415", "422", "429", "500", "503"]);
+        assert_eq!(statuses("/api/v1/campuses/{slug}", "get"), ["200", "401", "404", "500", "503"]);
+        assert_eq!(statuses("/api/v1/projects", "get"), ["200", "401", "404", "422", "500", "503"]);
+        assert_eq!(statuses("/healthz", "get"), ["200", "500", "503"]);
         assert!(doc.body["components"]["schemas"]["ErrorEnvelope"].is_object());
     }
 

@@ -4,11 +4,11 @@
 
 use crate::files::{TestCase, Visibility, DEFAULT_MIN_MARK};
 use crate::Project;
-use qadam_grader::{GradingMaterial, RunnerSpec, SpecTest, DEFAULT_TIMEOUT_MS};
 use qadam_domain::curriculum::{
     EvaluationRules, ExamRules, GraderSummary, ProjectDefinition, ProjectRules, Requirements,
     Sheet, SheetQuestion, SheetSection, TeamSize, VisibleTest,
 };
+use qadam_grader::{GradingMaterial, RunnerSpec, SpecTest, DEFAULT_TIMEOUT_MS};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -210,7 +210,13 @@ impl Project {
                     .levels
                     .get_ref()
                     .iter()
-                    .map(|level| level.exercises.iter().map(|e| e.get_ref().clone()).collect())
+                    .map(|level| {
+                        level
+                            .exercises
+                            .iter()
+                            .map(|e| e.get_ref().clone())
+                            .collect()
+                    })
                     .collect(),
             }
         });

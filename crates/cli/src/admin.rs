@@ -4,9 +4,9 @@
 
 use anyhow::{bail, Context};
 use clap::Subcommand;
-use qadam_db::queries::audit::AuditActor;
 use qadam_core::accounts::{self, NewCampus, NewUser};
 use qadam_core::CoreError;
+use qadam_db::queries::audit::AuditActor;
 use qadam_db::queries::campuses;
 use qadam_domain::Role;
 use qadam_settings::Settings;

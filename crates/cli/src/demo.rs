@@ -3,9 +3,9 @@
 //! and serves only this machine unless `--demo-public` is given.
 
 use anyhow::{bail, Context};
+use qadam_core::accounts::{self, NewCampus, NewUser};
 use qadam_db::queries::{audit::AuditActor, users};
 use qadam_domain::Role;
-use qadam_core::accounts::{self, NewCampus, NewUser};
 
 /// Documented in the README, so anyone knows it: the demo serves this machine only
 /// unless told otherwise (`--demo-public`).
@@ -33,38 +33,37 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
     }
     let hash = qadam_core::hash_password(DEMO_PASSWORD);
     let actor = AuditActor::cli();
-    let accounts_made = conn
-        .write(|conn| {
-            let campus = accounts::create_campus(
-                conn,
-                &actor,
-                NewCampus {
-                    slug: "demo".into(),
-                    name: "Qadam Demo Campus".into(),
-                    time_zone: "Asia/Almaty".into(),
-                },
-            )?;
-            let people = [
-                ("admin", "Demo Admin", Role::Admin),
-                ("staff", "Demo Staff", Role::Staff),
-                ("alice", "Alice", Role::Student),
-                ("bob", "Bob", Role::Student),
-            ];
-            let mut made = Vec::new();
-            for (login, name, role) in people {
-                let campus_id = (role != Role::Admin).then(|| campus.id.clone());
-                let new = NewUser {
-                    login: login.into(),
-                    display_name: name.into(),
-                    email: None,
-                    role,
-                    campus_id,
-                };
-                accounts::create_user(conn, &actor, new, hash.clone())?;
-                made.push(login);
-            }
-            Ok::<_, qadam_core::CoreError>(made)
-        })?;
+    let accounts_made = conn.write(|conn| {
+        let campus = accounts::create_campus(
+            conn,
+            &actor,
+            NewCampus {
+                slug: "demo".into(),
+                name: "Qadam Demo Campus".into(),
+                time_zone: "Asia/Almaty".into(),
+            },
+        )?;
+        let people = [
+            ("admin", "Demo Admin", Role::Admin),
+            ("staff", "Demo Staff", Role::Staff),
+            ("alice", "Alice", Role::Student),
+            ("bob", "Bob", Role::Student),
+        ];
+        let mut made = Vec::new();
+        for (login, name, role) in people {
+            let campus_id = (role != Role::Admin).then(|| campus.id.clone());
+            let new = NewUser {
+                login: login.into(),
+                display_name: name.into(),
+                email: None,
+                role,
+                campus_id,
+            };
+            accounts::create_user(conn, &actor, new, hash.clone())?;
+            made.push(login);
+        }
+        Ok::<_, qadam_core::CoreError>(made)
+    })?;
     tracing::info!(
         accounts = ?accounts_made,
         "demo: seeded campus 'demo' and accounts (password in README)"

@@ -42,8 +42,7 @@ fn decoy_hash() -> &'static str {
 fn server_busy() -> CoreError {
     CoreError::Unavailable {
         code: "server_busy",
-        message: "the server is checking too many passwords at once; try again in a moment"
-            .into(),
+        message: "the server is checking too many passwords at once; try again in a moment".into(),
         retry_after: Some(1),
     }
 }
@@ -156,7 +155,10 @@ mod tests {
             "{refused:?}"
         );
         assert_eq!(
-            gate.hash("another password".into()).await.unwrap_err().code(),
+            gate.hash("another password".into())
+                .await
+                .unwrap_err()
+                .code(),
             "server_busy"
         );
         drop(held);

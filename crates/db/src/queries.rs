@@ -14,8 +14,8 @@ pub mod campuses {
     use crate::models::Campus;
     use crate::schema::campuses::dsl;
     use crate::DbConn;
-    use diesel::prelude::*;
     use crate::DbError as Error;
+    use diesel::prelude::*;
     use qadam_domain::Page;
 
     pub fn insert(conn: &mut DbConn, campus: &Campus) -> Result<(), Error> {
@@ -77,8 +77,8 @@ pub mod users {
     use crate::models::User;
     use crate::schema::users::dsl;
     use crate::DbConn;
-    use diesel::prelude::*;
     use crate::DbError as Error;
+    use diesel::prelude::*;
     use qadam_domain::Page;
 
     pub fn insert(conn: &mut DbConn, user: &User) -> Result<(), Error> {
@@ -97,7 +97,10 @@ pub mod users {
     }
 
     pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<User>, Error> {
-        Ok(dsl::users.find(id).select(User::as_select()).first(conn)
+        Ok(dsl::users
+            .find(id)
+            .select(User::as_select())
+            .first(conn)
             .optional()?)
     }
 
@@ -160,9 +163,9 @@ pub mod tokens {
     use crate::models::AuthToken;
     use crate::schema::auth_tokens::dsl;
     use crate::DbConn;
+    use crate::DbError as Error;
     use chrono::NaiveDateTime;
     use diesel::prelude::*;
-    use crate::DbError as Error;
 
     pub fn insert(conn: &mut DbConn, token: &AuthToken) -> Result<(), Error> {
         Ok(diesel::insert_into(dsl::auth_tokens)
@@ -181,10 +184,12 @@ pub mod tokens {
 
     /// Marks one token revoked; revoking twice keeps the first time.
     pub fn revoke(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), Error> {
-        Ok(diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
-            .set(dsl::revoked_at.eq(at))
-            .execute(conn)
-            .map(drop)?)
+        Ok(
+            diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
+                .set(dsl::revoked_at.eq(at))
+                .execute(conn)
+                .map(drop)?,
+        )
     }
 
     /// Revokes every live token of a user (password change, account disabled).
@@ -224,9 +229,9 @@ pub mod login_failures {
     use crate::models::LoginFailure;
     use crate::schema::login_failures::dsl;
     use crate::DbConn;
+    use crate::DbError as Error;
     use chrono::NaiveDateTime;
     use diesel::prelude::*;
-    use crate::DbError as Error;
 
     pub fn insert(conn: &mut DbConn, failure: &LoginFailure) -> Result<(), Error> {
         Ok(diesel::insert_into(dsl::login_failures)
@@ -304,8 +309,8 @@ pub mod audit {
     use crate::models::AuditEntry;
     use crate::schema::audit_log::dsl;
     use crate::DbConn;
-    use diesel::prelude::*;
     use crate::DbError as Error;
+    use diesel::prelude::*;
     use qadam_domain::Page;
 
     /// Who did something: a signed-in user, or the command line on the server.
@@ -378,8 +383,8 @@ pub mod secrets {
     use crate::models::AppSecret;
     use crate::schema::app_secrets::dsl;
     use crate::DbConn;
-    use diesel::prelude::*;
     use crate::DbError as Error;
+    use diesel::prelude::*;
 
     /// The secret called `name`, created with `generate` if there is none yet. When two
     /// processes race to create it, both end up with the one that was stored first.
@@ -438,8 +443,8 @@ pub mod projects {
     use crate::models::{ProjectRow, ProjectSubject, ProjectVersion};
     use crate::schema::{cursus_projects, project_subjects, project_versions, projects};
     use crate::DbConn;
-    use diesel::prelude::*;
     use crate::DbError as Error;
+    use diesel::prelude::*;
     use qadam_domain::Page;
 
     pub fn all(conn: &mut DbConn) -> Result<Vec<ProjectRow>, Error> {
@@ -602,8 +607,8 @@ pub mod cursus {
     use crate::models::{CursusProject, CursusRow};
     use crate::schema::{cursus, cursus_projects, projects};
     use crate::DbConn;
-    use diesel::prelude::*;
     use crate::DbError as Error;
+    use diesel::prelude::*;
 
     pub fn all(conn: &mut DbConn) -> Result<Vec<CursusRow>, Error> {
         Ok(cursus::table

@@ -151,9 +151,13 @@ impl From<CoreError> for ApiError {
             CoreError::Unauthenticated { message, .. } => {
                 ApiError::new(StatusCode::UNAUTHORIZED, code, message)
             }
-            CoreError::Denied { message, .. } => ApiError::new(StatusCode::FORBIDDEN, code, message),
+            CoreError::Denied { message, .. } => {
+                ApiError::new(StatusCode::FORBIDDEN, code, message)
+            }
             CoreError::NotFound { what } => ApiError::not_found(what),
-            CoreError::Conflict { message, .. } => ApiError::new(StatusCode::CONFLICT, code, message),
+            CoreError::Conflict { message, .. } => {
+                ApiError::new(StatusCode::CONFLICT, code, message)
+            }
             CoreError::Throttled {
                 message,
                 retry_after,

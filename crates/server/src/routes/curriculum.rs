@@ -3,11 +3,11 @@
 
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult, ErrorEnvelope};
-use qadam_core::found;
 use crate::state::AppState;
 use crate::views::{CursusView, Paginated, ProjectSummaryView, ProjectView};
 use actix_web::web::{Data, Json, Path, Query};
 use actix_web::HttpRequest;
+use qadam_core::found;
 use qadam_db::queries::{cursus, projects};
 use qadam_domain::language::{choose_language, parse_accept_language};
 use qadam_domain::{PageRequest, ProjectKind};

@@ -1,6 +1,8 @@
-//! Every route of the API, wired in one place. One module per resource.
+//! Every route of the API, in one list from which both the actix routes and the
+//! OpenAPI document are made, so the two cannot drift apart. One module per resource.
 
-use actix_web::web::{self, get, patch, post, put, resource};
+use actix_web::web::{self, resource};
+use openapi::{BearerAuth, CommonResponses};
 
 pub mod audit;
 pub mod auth;
@@ -12,40 +14,77 @@ pub mod openapi;
 pub mod scope;
 pub mod users;
 
-/// One `resource` per path, so a known path with an unsupported method answers 405.
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(resource("/healthz").route(get().to(health::healthz)))
-        .service(
-            web::scope("/api/v1")
-                .service(resource("/openapi.json").route(get().to(openapi::document)))
-                .service(resource("/auth/login").route(post().to(auth::login)))
-                .service(resource("/auth/logout").route(post().to(auth::logout)))
-                .service(resource("/me").route(get().to(me::show)))
-                .service(resource("/me/password").route(put().to(me::change_password)))
-                .service(
-                    resource("/users")
-                        .route(get().to(users::list))
-                        .route(post().to(users::create)),
-                )
-                .service(
-                    resource("/users/{login}")
-                        .route(get().to(users::show))
-                        .route(patch().to(users::update)),
-                )
-                .service(
-                    resource("/campuses")
-                        .route(get().to(campuses::list))
-                        .route(post().to(campuses::create)),
-                )
-                .service(
-                    resource("/campuses/{slug}")
-                        .route(get().to(campuses::show))
-                        .route(patch().to(campuses::update)),
-                )
-                .service(resource("/audit").route(get().to(audit::list)))
-                .service(resource("/cursus").route(get().to(curriculum::list_cursus)))
-                .service(resource("/cursus/{slug}").route(get().to(curriculum::show_cursus)))
-                .service(resource("/projects").route(get().to(curriculum::list_projects)))
-                .service(resource("/projects/{slug}").route(get().to(curriculum::show_project))),
-        );
+/// `path => { method: handler, ... }`: one `resource` per path (so a known path with an
+/// unsupported method answers 405), the handlers' `#[utoipa::path]` annotations in the
+/// OpenAPI document, and the list of (method, path) pairs a test compares with it.
+macro_rules! api_routes {
+    ($($path:literal => { $($method:ident : $handler:path),+ $(,)? }),+ $(,)?) => {
+        /// Registers every route of the API (paths under `/api/v1` are written in full).
+        pub fn configure(cfg: &mut web::ServiceConfig) {
+            $(
+                cfg.service(resource($path)$(.route(web::$method().to($handler)))+);
+            )+
+        }
+
+        /// Every (method, path) the server routes.
+        pub const ROUTES: &[(&str, &str)] = &[$($((stringify!($method), $path)),+),+];
+
+        #[derive(utoipa::OpenApi)]
+        #[openapi(
+            info(title = "Qadam API", description = "Peer-to-peer coding school platform. Conventions: docs/API.md."),
+            paths($($($handler),+),+),
+            modifiers(&BearerAuth, &CommonResponses),
+            tags(
+                (name = "auth", description = "Logging in and out"),
+                (name = "users", description = "Accounts and profiles"),
+                (name = "campuses", description = "Campuses of the school network"),
+                (name = "audit", description = "Who changed what"),
+                (name = "curriculum", description = "Cursus and projects, synced from projects-catalog/"),
+                (name = "health", description = "Liveness"),
+            )
+        )]
+        pub struct ApiDoc;
+    };
+}
+
+api_routes! {
+    "/healthz" => { get: health::healthz },
+    "/api/v1/openapi.json" => { get: openapi::document },
+    "/api/v1/auth/login" => { post: auth::login },
+    "/api/v1/auth/logout" => { post: auth::logout },
+    "/api/v1/me" => { get: me::show },
+    "/api/v1/me/password" => { put: me::change_password },
+    "/api/v1/users" => { get: users::list, post: users::create },
+    "/api/v1/users/{login}" => { get: users::show, patch: users::update },
+    "/api/v1/campuses" => { get: campuses::list, post: campuses::create },
+    "/api/v1/campuses/{slug}" => { get: campuses::show, patch: campuses::update },
+    "/api/v1/audit" => { get: audit::list },
+    "/api/v1/cursus" => { get: curriculum::list_cursus },
+    "/api/v1/cursus/{slug}" => { get: curriculum::show_cursus },
+    "/api/v1/projects" => { get: curriculum::list_projects },
+    "/api/v1/projects/{slug}" => { get: curriculum::show_project },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use utoipa::OpenApi;
+
+    #[test]
+    fn the_routes_and_the_openapi_document_are_the_same_set() {
+        let routed: BTreeSet<(String, String)> = ROUTES
+            .iter()
+            .map(|(method, path)| (method.to_string(), path.to_string()))
+            .collect();
+        let document = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        let mut documented = BTreeSet::new();
+        for (path, operations) in document["paths"].as_object().unwrap() {
+            for method in operations.as_object().unwrap().keys() {
+                documented.insert((method.clone(), path.clone()));
+            }
+        }
+        assert_eq!(routed, documented);
+        assert_eq!(routed.len(), 19);
+    }
 }
