@@ -4,6 +4,33 @@
 
 use crate::{DbConn, DbError};
 
+/// Lists come a page at a time with the total of matching rows, counted in the same
+/// query (`COUNT(*) OVER ()` beside each row) rather than by a second one.
+pub mod paging {
+    use crate::DbError;
+    use diesel::dsl::sql;
+    use diesel::expression::SqlLiteral;
+    use diesel::sql_types::BigInt;
+
+    /// Selected beside each row: how many rows match the query, ignoring its page.
+    pub fn total_count() -> SqlLiteral<BigInt> {
+        sql::<BigInt>("COUNT(*) OVER ()")
+    }
+
+    /// The rows of a page and the total they carry. A page past the end carries none:
+    /// only then is the total asked for separately (`count`).
+    pub fn split<T>(
+        rows: Vec<(T, i64)>,
+        count: impl FnOnce() -> Result<i64, DbError>,
+    ) -> Result<(Vec<T>, i64), DbError> {
+        let total = match rows.first() {
+            Some((_, total)) => *total,
+            None => count()?,
+        };
+        Ok((rows.into_iter().map(|(row, _)| row).collect(), total))
+    }
+}
+
 /// The cheapest round trip: whether the database answers at all.
 pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
     use diesel::connection::SimpleConnection;
@@ -11,6 +38,7 @@ pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
 }
 
 pub mod campuses {
+    use super::paging::{split, total_count};
     use crate::models::Campus;
     use crate::schema::campuses::dsl;
     use crate::DbConn;
@@ -51,14 +79,13 @@ pub mod campuses {
 
     /// A page of campuses ordered by slug, and the total count.
     pub fn list(conn: &mut DbConn, page: Page) -> Result<(Vec<Campus>, i64), Error> {
-        let items = dsl::campuses
+        let rows = dsl::campuses
             .order(dsl::slug.asc())
             .limit(page.limit())
             .offset(page.offset())
-            .select(Campus::as_select())
+            .select((Campus::as_select(), total_count()))
             .load(conn)?;
-        let total = dsl::campuses.count().get_result(conn)?;
-        Ok((items, total))
+        split(rows, || Ok(dsl::campuses.count().get_result(conn)?))
     }
 
     pub fn update(conn: &mut DbConn, campus: &Campus) -> Result<(), Error> {
@@ -74,6 +101,7 @@ pub mod campuses {
 }
 
 pub mod users {
+    use super::paging::{split, total_count};
     use crate::models::User;
     use crate::schema::users::dsl;
     use crate::DbConn;
@@ -117,14 +145,13 @@ pub mod users {
             }
             query
         };
-        let items = filtered()
+        let rows = filtered()
             .order(dsl::login.asc())
             .limit(page.limit())
             .offset(page.offset())
-            .select(User::as_select())
+            .select((User::as_select(), total_count()))
             .load(conn)?;
-        let total = filtered().count().get_result(conn)?;
-        Ok((items, total))
+        split(rows, || Ok(filtered().count().get_result(conn)?))
     }
 
     pub fn count(conn: &mut DbConn) -> Result<i64, Error> {
@@ -306,6 +333,7 @@ pub mod login_failures {
 }
 
 pub mod audit {
+    use super::paging::{split, total_count};
     use crate::models::AuditEntry;
     use crate::schema::audit_log::dsl;
     use crate::DbConn;
@@ -368,14 +396,13 @@ pub mod audit {
             }
             query
         };
-        let items = filtered()
+        let rows = filtered()
             .order((dsl::at.desc(), dsl::id.desc()))
             .limit(page.limit())
             .offset(page.offset())
-            .select(AuditEntry::as_select())
+            .select((AuditEntry::as_select(), total_count()))
             .load(conn)?;
-        let total = filtered().count().get_result(conn)?;
-        Ok((items, total))
+        split(rows, || Ok(filtered().count().get_result(conn)?))
     }
 }
 
@@ -440,6 +467,7 @@ pub mod secrets {
 /// The curriculum: projects, their immutable versions and subjects (written by
 /// `qadam catalog sync`, read by the API).
 pub mod projects {
+    use super::paging::{split, total_count};
     use crate::models::{ProjectRow, ProjectSubject, ProjectVersion};
     use crate::schema::{cursus_projects, project_subjects, project_versions, projects};
     use crate::DbConn;
@@ -592,14 +620,21 @@ pub mod projects {
             }
             query
         };
-        let items = filtered()
+        let rows: Vec<(ProjectRow, ProjectVersion, i64)> = filtered()
             .order(projects::slug.asc())
             .limit(page.limit())
             .offset(page.offset())
-            .select((ProjectRow::as_select(), ProjectVersion::as_select()))
+            .select((
+                ProjectRow::as_select(),
+                ProjectVersion::as_select(),
+                total_count(),
+            ))
             .load(conn)?;
-        let total = filtered().count().get_result(conn)?;
-        Ok((items, total))
+        let rows = rows
+            .into_iter()
+            .map(|(project, version, total)| ((project, version), total))
+            .collect();
+        split(rows, || Ok(filtered().count().get_result(conn)?))
     }
 }
 

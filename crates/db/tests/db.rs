@@ -212,6 +212,23 @@ fn an_existing_sqlite_file_is_made_private() {
 // ---- queries and transactions on both backends ----
 
 both_backends! {
+    fn a_page_comes_with_the_total_counted_in_the_same_query(db) {
+        let mut conn = migrated(&db);
+        for slug in ["a1", "a2", "a3", "a4", "a5"] {
+            campuses::insert(&mut conn, &campus(slug)).unwrap();
+        }
+        let page = |page, per_page| {
+            qadam_domain::PageRequest { page: Some(page), per_page: Some(per_page) }
+                .resolve()
+                .unwrap()
+        };
+        let (items, total) = campuses::list(&mut conn, page(2, 2)).unwrap();
+        let slugs: Vec<&str> = items.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!((slugs, total), (vec!["a3", "a4"], 5));
+        let (items, total) = campuses::list(&mut conn, page(9, 2)).unwrap();
+        assert_eq!((items.len(), total), (0, 5), "past the end, the total still comes");
+    }
+
     fn migrating_twice_is_a_no_op(db) {
         let mut conn = migrated(&db);
         assert!(conn.migrate().unwrap().is_empty());
