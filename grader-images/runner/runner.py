@@ -393,7 +393,7 @@ def tool_versions():
     versions = {"runner": "qadam-runner %d" % SCHEMA_VERSION}
     probes = {"gcc": ["gcc", "-dumpfullversion"], "python3": ["python3", "--version"],
               "bash": ["bash", "--version"], "rustc": ["rustc", "--version"],
-              "norminette": ["norminette", "--version"]}
+              "norminette": ["norminette", "--version"], "go": ["go", "version"]}
     for name, command in probes.items():
         if shutil.which(command[0]) is None:
             continue
@@ -475,6 +475,199 @@ def build_rust(spec):
     return [binary], {}
 
 
+# Go (the go image): the toolchain's own compiler, vet and linker are called directly
+# with an import configuration made when the image was built (GO_IMPORTCFG: every
+# package of the standard library, prebuilt, and github.com/01-edu/z01). The go command
+# is not used while grading: it would hash the sources of every dependency and want a
+# build cache, which starts empty in every container (see grader-images/README.md).
+GO_DIR = "/opt/qadam/go"
+GO_TOOLS = GO_DIR + "/tool"
+GO_IMPORTCFG = GO_DIR + "/importcfg"
+# The student's package in a function exercise, as the harness imports it.
+GO_LIBRARY = "piscine"
+GO_ENV = {"GOTOOLCHAIN": "local", "GOPROXY": "off", "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0",
+          "GOWORK": "off", "GOCACHE": "off"}
+# Tests run with panics (and fatal runtime errors) raising SIGABRT: a panic is `crashed`,
+# while os.Exit(n) stays an exit code.
+GO_RUN_ENV = {"GOTRACEBACK": "crash"}
+GO_TOKEN = re.compile(r"""\s+|//[^\n]*|/\*.*?\*/|"(?:[^"\\\n]|\\.)*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*|.""", re.S)
+GO_ESCAPE = re.compile(r"""\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)""", re.S)
+GO_SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
+                     "\\": "\\", "'": "'", '"': '"'}
+
+
+def go_string(token):
+    """The value of a Go string literal (escapes interpreted, as the compiler does)."""
+    if token.startswith("`"):
+        return token[1:-1].replace("\r", "")
+
+    def unescape(match):
+        code = match.group(1)
+        if code[0] in "xuU":
+            return chr(int(code[1:], 16))
+        if code[0] in "01234567":
+            return chr(int(code, 8))
+        return GO_SIMPLE_ESCAPES.get(code, "\\" + code)
+
+    return GO_ESCAPE.sub(unescape, token[1:-1])
+
+
+def go_header(path):
+    """A Go file's package name and imports, read from its first declarations; None when
+    the file does not start like Go (the compiler then says why). Semicolons and line
+    ends carry no meaning in the import grammar, so they are skipped with the comments."""
+    with open(path, "rb") as handle:
+        text = handle.read(1 << 20).decode("utf-8", "replace")
+    tokens = []
+    for match in GO_TOKEN.finditer(text):
+        token = match.group(0)
+        if not (token.isspace() or token.startswith(("//", "/*")) or token == ";"):
+            tokens.append(token)
+            if len(tokens) > 8192:
+                break
+    tokens.append(None)
+    if tokens[0] != "package" or tokens[1] is None:
+        return None
+    name, imports, position = tokens[1], [], 2
+    while tokens[position] == "import":
+        grouped = tokens[position + 1] == "("
+        position += 2 if grouped else 1
+        while True:
+            if grouped and tokens[position] == ")":
+                position += 1
+                break
+            if tokens[position] is not None and re.match(r"[A-Za-z_.]\w*$", tokens[position]):
+                position += 1  # the import's name: ., _ or an identifier
+            token = tokens[position]
+            if token is None or token[0] not in "\"`":
+                return None
+            imports.append(go_string(token))
+            position += 1
+            if not grouped:
+                break
+    return name, imports
+
+
+def go_importcfg(path, allowed=None, extra=()):
+    """Writes an import configuration for the compiler: the image's packages (only the
+    allowed ones, when a list is given) and `extra` lines. Returns the packages it names."""
+    packages = {}
+    with open(GO_IMPORTCFG) as handle:
+        for line in handle:
+            if line.startswith("packagefile "):
+                name, _, archive = line[len("packagefile "):].strip().partition("=")
+                if allowed is None or name in allowed:
+                    packages[name] = archive
+    packages.update(extra)
+    with open(path, "w") as out:
+        out.write("".join("packagefile %s=%s\n" % item for item in sorted(packages.items())))
+    os.chmod(path, 0o644)
+    return packages
+
+
+def go_messages(data, spec):
+    """The toolchain's words, with no path of the sandbox in them."""
+    text = shown(data).replace(STUDENT_DIR + "/", "").replace(BUILD_DIR + "/", "")
+    return without_hidden_names(text, spec)
+
+
+def build_go(spec):
+    """Go: the student's files (the .go files at the top of the submission, but tests)
+    form one package: `main` for a program, `piscine` for a function exercise, whose
+    hidden harness (package main) imports it. The student compiles and vets it, and links
+    a program; root compiles the harness against the student's compiled package and links
+    it. Imports are checked against `allowed_imports` twice: in the sources, and by the
+    compiler, which is shown only the allowed packages."""
+    sources = sorted(f for f in os.listdir(STUDENT_DIR)
+                     if f.endswith(".go") and not f.endswith("_test.go")
+                     and os.path.isfile(os.path.join(STUDENT_DIR, f)))
+    if not sources:
+        raise Verdict("compilation_error", "no .go file at the top of the submission")
+    harness = spec.get("harness", [])
+    package = GO_LIBRARY if harness else "main"
+    allowed = spec.get("allowed_imports")
+    for source in sources:
+        header = go_header(os.path.join(STUDENT_DIR, source))
+        if header is None:
+            continue
+        name, imports = header
+        if name != package:
+            if harness:
+                raise Verdict("compilation_error", "%s is in package %s: write the functions in package %s "
+                              "(no main: the grader brings its own)" % (source, name, GO_LIBRARY))
+            raise Verdict("compilation_error", "%s is in package %s: a program is written in package main"
+                          % (source, name))
+        forbidden = sorted(set(i for i in imports if allowed is not None and i not in allowed))
+        if forbidden:
+            raise Verdict("forbidden_function", "%s imports %s, which this project does not allow (allowed: %s)"
+                          % (source, ", ".join('"%s"' % i for i in forbidden),
+                             ", ".join('"%s"' % a for a in allowed) or "no package"))
+    config = os.path.join(link_dir(), "student.importcfg")
+    visible = go_importcfg(config, allowed)
+    archive = os.path.join(BUILD_DIR, package + ".a")
+    compiled = run_as_student(
+        [GO_TOOLS + "/compile", "-p", package, "-complete", "-nolocalimports", "-pack",
+         "-trimpath", STUDENT_DIR + "=>", "-importcfg", config, "-o", archive] + sources,
+        b"", 30, STUDENT_DIR, cpu_seconds=30, file_bytes=64 << 20, extra_env=GO_ENV)
+    if compiled.timed_out or compiled.code != 0:
+        text = go_messages(compiled.stdout + compiled.stderr, spec)
+        missing = re.search(r"could not import (\S+) \(open : no such file", text)
+        if missing and allowed is not None and missing.group(1) not in allowed \
+                and missing.group(1) in go_importcfg(os.path.join(link_dir(), "all.importcfg")):
+            raise Verdict("forbidden_function", "the submission imports \"%s\", which this project does not allow "
+                          "(allowed: %s)" % (missing.group(1), ", ".join('"%s"' % a for a in allowed) or "no package"))
+        raise Verdict("compilation_error", "the Go compiler failed:\n%s" % text)
+    vet_config = os.path.join(link_dir(), "vet.cfg")
+    with open(vet_config, "w") as out:
+        json.dump({"ID": package, "Compiler": "gc", "Dir": STUDENT_DIR, "ImportPath": package,
+                   "GoFiles": sources, "NonGoFiles": [], "ImportMap": {p: p for p in visible},
+                   "PackageFile": visible, "Standard": {p: "." not in p.split("/")[0] for p in visible},
+                   "PackageVetx": {}, "VetxOnly": False, "VetxOutput": os.path.join(BUILD_DIR, "vet.out"),
+                   "SucceedOnTypecheckFailure": False}, out)
+    os.chmod(vet_config, 0o644)
+    vetted = run_as_student([GO_TOOLS + "/vet", vet_config], b"", 30, STUDENT_DIR, cpu_seconds=30,
+                            extra_env=GO_ENV)
+    if vetted.timed_out or vetted.code != 0:
+        raise Verdict("compilation_error", "go vet found a problem:\n%s"
+                      % go_messages(vetted.stdout + vetted.stderr, spec))
+    everything = os.path.join(link_dir(), "all.importcfg")
+    if not harness:
+        output = os.path.join(BUILD_DIR, "program")
+        go_importcfg(everything)
+        linked = run_as_student(
+            [GO_TOOLS + "/link", "-s", "-w", "-buildmode=exe", "-importcfg", everything, "-o", output, archive],
+            b"", 60, BUILD_DIR, cpu_seconds=60, file_bytes=64 << 20, extra_env=GO_ENV)
+        if linked.timed_out or linked.code != 0:
+            raise Verdict("compilation_error", "the Go linker failed:\n%s"
+                          % go_messages(linked.stdout + linked.stderr, spec))
+        seal_student_files()
+        binary = os.path.join(link_dir(), "program")
+        copy_plain_file(output, binary, 0o755, "the compiled program")
+        return [binary], dict(GO_RUN_ENV)
+    seal_student_files()
+    library = os.path.join(link_dir(), package + ".a")
+    copy_plain_file(archive, library, 0o644, "the compiled package")
+    go_importcfg(everything, extra={package: library})
+    main_archive = os.path.join(link_dir(), "main.a")
+    harness_sources = [os.path.join(HIDDEN_DIR, h) for h in harness]
+    steps = [
+        ("the grader's main cannot use your package",
+         [GO_TOOLS + "/compile", "-p", "main", "-complete", "-pack", "-trimpath", HIDDEN_DIR + "=>",
+          "-importcfg", everything, "-o", main_archive] + harness_sources),
+        ("linking failed",
+         [GO_TOOLS + "/link", "-s", "-w", "-buildmode=exe", "-importcfg", everything,
+          "-o", os.path.join(link_dir(), "program"), main_archive]),
+    ]
+    for what, command in steps:
+        done = subprocess.run(command, capture_output=True, timeout=60, cwd=link_dir(), env=dict(
+            GO_ENV, PATH="/usr/bin:/bin", HOME=link_dir(), TMPDIR=link_dir()))
+        if done.returncode != 0:
+            raise Verdict("compilation_error", "%s:\n%s" % (what, go_messages(done.stdout + done.stderr, spec)))
+    binary = os.path.join(link_dir(), "program")
+    os.chmod(binary, 0o755)
+    return [binary], dict(GO_RUN_ENV)
+
+
 def build(spec):
     """The command each test runs (arguments are appended) and its extra environment."""
     language = spec.get("image", "c")
@@ -488,6 +681,8 @@ def build(spec):
         return ["bash", entry], {}
     if language == "rust":
         return build_rust(spec)
+    if language == "go":
+        return build_go(spec)
     raise Verdict("internal_error", "this runner cannot grade image %s" % language)
 
 

@@ -92,6 +92,7 @@ impl Project {
             image: grader.image.get_ref().clone(),
             required_files: grader.required_files.get_ref().clone(),
             allowed_functions: grader.allowed_functions.clone(),
+            allowed_imports: grader.allowed_imports.as_ref().map(|a| a.get_ref().clone()),
             harness: grader.harness.iter().map(|h| h.get_ref().clone()).collect(),
             norm: grader.norm,
             norm_header: grader.norm_header,

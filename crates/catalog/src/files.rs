@@ -100,6 +100,8 @@ pub struct GraderConfig {
     pub image: Spanned<String>,
     pub required_files: Spanned<Vec<String>>,
     pub allowed_functions: Option<Vec<String>>,
+    /// Go: the packages a submission may import (absent: no check; `[]`: none).
+    pub allowed_imports: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub norm: bool,
     pub norm_header: Option<bool>,

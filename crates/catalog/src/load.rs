@@ -480,6 +480,14 @@ fn check_grader(
             ));
         }
     }
+    if let Some(imports) = &grader.allowed_imports {
+        if grader.image.get_ref() != "go" {
+            problems.push(source.problem(
+                imports.span(),
+                "allowed_imports applies to Go projects (image = \"go\") only",
+            ));
+        }
+    }
     if let Some(sanitize) = grader.sanitize.as_ref().filter(|s| !s.get_ref().is_empty()) {
         if grader.image.get_ref() != "c" {
             problems.push(source.problem(

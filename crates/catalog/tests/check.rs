@@ -688,3 +688,36 @@ fn sanitizers_are_for_c_without_valgrind_and_the_budget_fits_the_run() {
         (Some(20000), Some(0.5))
     );
 }
+
+#[test]
+fn allowed_imports_are_for_go_projects_only() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "timeout_ms = 2000",
+        "timeout_ms = 2000\nallowed_imports = [\"fmt\"]",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:16:",
+        "allowed_imports applies to Go projects",
+    );
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "image = \"shell\"", "image = \"go\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "timeout_ms = 2000",
+        "timeout_ms = 2000\nallowed_imports = [\"fmt\", \"github.com/01-edu/z01\"]",
+    );
+    assert_eq!(f.problems(None), Vec::<String>::new());
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    let spec = catalog
+        .project("hello")
+        .unwrap()
+        .grading_material()
+        .unwrap()
+        .spec;
+    assert_eq!(
+        spec.allowed_imports,
+        Some(vec!["fmt".to_string(), "github.com/01-edu/z01".to_string()])
+    );
+}

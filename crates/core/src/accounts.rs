@@ -9,7 +9,7 @@ use qadam_db::models::{Campus, User};
 use qadam_db::queries::audit::{self, AuditActor, Event};
 use qadam_db::queries::{campuses, tokens, users};
 use qadam_db::{DbConn, DbError};
-use qadam_domain::{validate, Actor, Role};
+use qadam_domain::{validate, Actor, CampusId, Role};
 use serde_json::json;
 
 /// A unique-key violation becomes a conflict with `code`; anything else stays a
@@ -32,9 +32,9 @@ pub fn campus_by_slug(conn: &mut DbConn, slug: &str) -> CoreResult<Campus> {
 
 /// The id of the campus with this slug, named in a request: an unknown slug is the
 /// caller's mistake (invalid), not a missing resource.
-pub fn campus_id_named(conn: &mut DbConn, slug: &str) -> CoreResult<String> {
+pub fn campus_id_named(conn: &mut DbConn, slug: &str) -> CoreResult<CampusId> {
     match campuses::by_slug(conn, slug)? {
-        Some(campus) => Ok(campus.id),
+        Some(campus) => Ok(CampusId::new(campus.id)),
         None => Err(CoreError::invalid(
             "campus",
             format!("there is no campus {slug}"),
@@ -48,14 +48,14 @@ pub fn list_scope(
     conn: &mut DbConn,
     actor: &Actor,
     requested: Option<&str>,
-) -> CoreResult<Option<String>> {
+) -> CoreResult<Option<CampusId>> {
     actor.require_staff()?;
     let campus_id = match (requested, actor.is_admin()) {
         (Some(slug), _) => Some(campus_id_named(conn, slug)?),
         (None, true) => None,
         (None, false) => actor.campus_id.clone(),
     };
-    if !actor.manages_campus(campus_id.as_deref()) {
+    if !actor.manages_campus(campus_id.as_ref()) {
         return Err(qadam_domain::Denied("staff can only see their own campus").into());
     }
     Ok(campus_id)
@@ -376,7 +376,8 @@ impl Core {
                     (None, Role::Admin) => None,
                     (None, _) => actor.campus_id.clone(),
                 };
-                actor.may_create_user(new.role, campus_id.as_deref())?;
+                actor.may_create_user(new.role, campus_id.as_ref())?;
+                let campus_id = campus_id.map(CampusId::into_string);
                 create_user(conn, &audit_actor, NewUser { campus_id, ..new }, hash)
             })
             .await
@@ -411,7 +412,7 @@ impl Core {
                 self.db
                     .read(move |conn| {
                         let user = user_by_login(conn, &target)?;
-                        Ok::<_, CoreError>(actor.may_reset_password(user.target())?)
+                        Ok::<_, CoreError>(actor.may_reset_password(&user.target())?)
                     })
                     .await?;
                 Some(self.passwords.hash(password).await?)
@@ -424,13 +425,14 @@ impl Core {
                 let before = user_by_login(conn, &login)?;
                 let campus_id = match &changes.campus {
                     Some(slug) => Some(campus_id_named(conn, slug)?),
-                    None => before.campus_id.clone(),
+                    None => before.campus_id.clone().map(CampusId::new),
                 };
                 let role = changes.role.unwrap_or(before.role);
-                actor.may_change_user(before.target(), role, campus_id.as_deref())?;
+                actor.may_change_user(&before.target(), role, campus_id.as_ref())?;
                 if hash.is_some() {
-                    actor.may_reset_password(before.target())?;
+                    actor.may_reset_password(&before.target())?;
                 }
+                let campus_id = campus_id.map(CampusId::into_string);
                 let changed = User {
                     display_name: changes
                         .display_name

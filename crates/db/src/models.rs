@@ -7,6 +7,7 @@ use crate::schema::{
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use qadam_domain::{CampusId, UserId};
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = campuses)]
@@ -38,17 +39,17 @@ pub struct User {
 impl User {
     pub fn actor(&self) -> qadam_domain::Actor {
         qadam_domain::Actor {
-            user_id: self.id.clone(),
+            user_id: UserId::new(self.id.clone()),
             role: self.role,
-            campus_id: self.campus_id.clone(),
+            campus_id: self.campus_id.clone().map(CampusId::from),
         }
     }
 
-    pub fn target(&self) -> qadam_domain::access::Target<'_> {
+    pub fn target(&self) -> qadam_domain::access::Target {
         qadam_domain::access::Target {
-            user_id: &self.id,
+            user_id: UserId::new(self.id.clone()),
             role: self.role,
-            campus_id: self.campus_id.as_deref(),
+            campus_id: self.campus_id.clone().map(CampusId::from),
         }
     }
 }

@@ -238,10 +238,10 @@ both_backends! {
         let mut conn = migrated(&db);
         let a = campus("almaty");
         campuses::insert(&mut conn, &a).unwrap();
-        let err = DbError::from(campuses::insert(&mut conn, &campus("almaty")).unwrap_err());
+        let err = campuses::insert(&mut conn, &campus("almaty")).unwrap_err();
         assert!(err.is_unique_violation(), "{err}");
         users::insert(&mut conn, &user("jdoe", Some(a.id.clone()))).unwrap();
-        let err = DbError::from(users::insert(&mut conn, &user("jdoe", None)).unwrap_err());
+        let err = users::insert(&mut conn, &user("jdoe", None)).unwrap_err();
         assert!(err.is_unique_violation(), "{err}");
     }
 

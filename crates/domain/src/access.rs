@@ -2,6 +2,7 @@
 //! only on themselves. Every handler asks one of these functions instead of comparing
 //! roles by hand, so the rules live in one place.
 
+use crate::ids::{CampusId, UserId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -38,17 +39,17 @@ impl fmt::Display for Role {
 /// The authenticated user, as the rules need to see them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: String,
+    pub user_id: UserId,
     pub role: Role,
-    pub campus_id: Option<String>,
+    pub campus_id: Option<CampusId>,
 }
 
 /// The account a rule is about: the campus it belongs to and its role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target<'a> {
-    pub user_id: &'a str,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub user_id: UserId,
     pub role: Role,
-    pub campus_id: Option<&'a str>,
+    pub campus_id: Option<CampusId>,
 }
 
 /// Why an action is refused. The message is shown to the caller as is.
@@ -62,10 +63,10 @@ impl Actor {
     }
 
     /// Staff of this campus, or an admin.
-    pub fn manages_campus(&self, campus_id: Option<&str>) -> bool {
+    pub fn manages_campus(&self, campus_id: Option<&CampusId>) -> bool {
         match self.role {
             Role::Admin => true,
-            Role::Staff => campus_id.is_some() && self.campus_id.as_deref() == campus_id,
+            Role::Staff => campus_id.is_some() && self.campus_id.as_ref() == campus_id,
             Role::Student => false,
         }
     }
@@ -86,7 +87,7 @@ impl Actor {
     }
 
     /// Creating an account with `role` in `campus_id`.
-    pub fn may_create_user(&self, role: Role, campus_id: Option<&str>) -> Result<(), Denied> {
+    pub fn may_create_user(&self, role: Role, campus_id: Option<&CampusId>) -> Result<(), Denied> {
         self.require_staff()?;
         if role == Role::Admin && !self.is_admin() {
             return Err(Denied("only an admin can create an admin"));
@@ -101,14 +102,16 @@ impl Actor {
     }
 
     /// Reading the private part of a profile (email, status, dates).
-    pub fn may_view_private(&self, target: Target<'_>) -> bool {
-        self.user_id == target.user_id || self.manages_campus(target.campus_id) || self.is_admin()
+    pub fn may_view_private(&self, target: &Target) -> bool {
+        self.user_id == target.user_id
+            || self.manages_campus(target.campus_id.as_ref())
+            || self.is_admin()
     }
 
     /// Setting someone else's password without knowing it (a reset): staff for the
     /// students of their campus, admins for anyone below admin. One's own password is
     /// changed with the current one (`PUT /me/password`), never reset.
-    pub fn may_reset_password(&self, target: Target<'_>) -> Result<(), Denied> {
+    pub fn may_reset_password(&self, target: &Target) -> Result<(), Denied> {
         if self.user_id == target.user_id {
             return Err(Denied(
                 "change your own password with PUT /api/v1/me/password and your current password",
@@ -120,7 +123,8 @@ impl Actor {
             )),
             Role::Admin => Ok(()),
             Role::Staff
-                if target.role == Role::Student && self.manages_campus(target.campus_id) =>
+                if target.role == Role::Student
+                    && self.manages_campus(target.campus_id.as_ref()) =>
             {
                 Ok(())
             }
@@ -134,9 +138,9 @@ impl Actor {
     /// Changing an account's role, campus or status to `new_role` / `new_campus`.
     pub fn may_change_user(
         &self,
-        target: Target<'_>,
+        target: &Target,
         new_role: Role,
-        new_campus: Option<&str>,
+        new_campus: Option<&CampusId>,
     ) -> Result<(), Denied> {
         self.require_staff()?;
         if self.user_id == target.user_id && new_role != target.role {
@@ -153,7 +157,7 @@ impl Actor {
                 "only an admin can change an admin account or make one",
             ));
         }
-        if !self.manages_campus(target.campus_id) || !self.manages_campus(new_campus) {
+        if !self.manages_campus(target.campus_id.as_ref()) || !self.manages_campus(new_campus) {
             return Err(Denied("staff can only manage accounts of their own campus"));
         }
         Ok(())
@@ -166,17 +170,36 @@ mod tests {
 
     fn actor(role: Role, campus: Option<&str>) -> Actor {
         Actor {
-            user_id: "me".into(),
+            user_id: UserId::new("me"),
             role,
-            campus_id: campus.map(str::to_string),
+            campus_id: campus.map(CampusId::new),
         }
     }
 
-    fn target<'a>(role: Role, campus: Option<&'a str>) -> Target<'a> {
+    /// Campus ids "a" and "b", and the two users, as the rules see them.
+    fn campus(id: &str) -> &'static CampusId {
+        static A: std::sync::OnceLock<CampusId> = std::sync::OnceLock::new();
+        static B: std::sync::OnceLock<CampusId> = std::sync::OnceLock::new();
+        match id {
+            "a" => A.get_or_init(|| CampusId::new("a")),
+            _ => B.get_or_init(|| CampusId::new("b")),
+        }
+    }
+
+    fn user(id: &str) -> &'static UserId {
+        static ME: std::sync::OnceLock<UserId> = std::sync::OnceLock::new();
+        static OTHER: std::sync::OnceLock<UserId> = std::sync::OnceLock::new();
+        match id {
+            "me" => ME.get_or_init(|| UserId::new("me")),
+            _ => OTHER.get_or_init(|| UserId::new("other")),
+        }
+    }
+
+    fn target(role: Role, campus_id: Option<&str>) -> Target {
         Target {
-            user_id: "other",
+            user_id: user("other").clone(),
             role,
-            campus_id: campus,
+            campus_id: campus_id.map(|id| campus(id).clone()),
         }
     }
 
@@ -191,9 +214,15 @@ mod tests {
     #[test]
     fn staff_create_accounts_only_in_their_campus() {
         let staff = actor(Role::Staff, Some("a"));
-        assert!(staff.may_create_user(Role::Student, Some("a")).is_ok());
-        assert!(staff.may_create_user(Role::Staff, Some("a")).is_ok());
-        assert!(staff.may_create_user(Role::Student, Some("b")).is_err());
+        assert!(staff
+            .may_create_user(Role::Student, Some(campus("a")))
+            .is_ok());
+        assert!(staff
+            .may_create_user(Role::Staff, Some(campus("a")))
+            .is_ok());
+        assert!(staff
+            .may_create_user(Role::Student, Some(campus("b")))
+            .is_err());
         assert!(staff.may_create_user(Role::Admin, None).is_err());
         assert!(staff.may_create_user(Role::Student, None).is_err());
     }
@@ -201,10 +230,12 @@ mod tests {
     #[test]
     fn students_create_nothing_and_admins_anything_sensible() {
         assert!(actor(Role::Student, Some("a"))
-            .may_create_user(Role::Student, Some("a"))
+            .may_create_user(Role::Student, Some(campus("a")))
             .is_err());
         let admin = actor(Role::Admin, None);
-        assert!(admin.may_create_user(Role::Student, Some("b")).is_ok());
+        assert!(admin
+            .may_create_user(Role::Student, Some(campus("b")))
+            .is_ok());
         assert!(admin.may_create_user(Role::Admin, None).is_ok());
         assert!(admin.may_create_user(Role::Staff, None).is_err());
     }
@@ -213,57 +244,61 @@ mod tests {
     fn staff_without_campus_manage_nothing() {
         let staff = actor(Role::Staff, None);
         assert!(!staff.manages_campus(None));
-        assert!(!staff.manages_campus(Some("a")));
+        assert!(!staff.manages_campus(Some(campus("a"))));
     }
 
     #[test]
     fn private_profile_visible_to_self_campus_staff_and_admins() {
         let student = actor(Role::Student, Some("a"));
         let me = Target {
-            user_id: "me",
+            user_id: user("me").clone(),
             role: Role::Student,
-            campus_id: Some("a"),
+            campus_id: Some(campus("a").clone()),
         };
-        assert!(student.may_view_private(me));
-        assert!(!student.may_view_private(target(Role::Student, Some("a"))));
-        assert!(actor(Role::Staff, Some("a")).may_view_private(target(Role::Student, Some("a"))));
-        assert!(!actor(Role::Staff, Some("b")).may_view_private(target(Role::Student, Some("a"))));
-        assert!(actor(Role::Admin, None).may_view_private(target(Role::Student, Some("a"))));
+        assert!(student.may_view_private(&me));
+        assert!(!student.may_view_private(&target(Role::Student, Some("a"))));
+        assert!(actor(Role::Staff, Some("a")).may_view_private(&target(Role::Student, Some("a"))));
+        assert!(!actor(Role::Staff, Some("b")).may_view_private(&target(Role::Student, Some("a"))));
+        assert!(actor(Role::Admin, None).may_view_private(&target(Role::Student, Some("a"))));
     }
 
     #[test]
     fn password_resets_go_down_the_ranks_only() {
         let staff = actor(Role::Staff, Some("a"));
         assert!(staff
-            .may_reset_password(target(Role::Student, Some("a")))
+            .may_reset_password(&target(Role::Student, Some("a")))
             .is_ok());
         assert!(staff
-            .may_reset_password(target(Role::Staff, Some("a")))
+            .may_reset_password(&target(Role::Staff, Some("a")))
             .is_err());
         assert!(staff
-            .may_reset_password(target(Role::Student, Some("b")))
+            .may_reset_password(&target(Role::Student, Some("b")))
             .is_err());
-        assert!(staff.may_reset_password(target(Role::Admin, None)).is_err());
+        assert!(staff
+            .may_reset_password(&target(Role::Admin, None))
+            .is_err());
 
         let admin = actor(Role::Admin, None);
         assert!(admin
-            .may_reset_password(target(Role::Staff, Some("b")))
+            .may_reset_password(&target(Role::Staff, Some("b")))
             .is_ok());
         assert!(admin
-            .may_reset_password(target(Role::Student, Some("a")))
+            .may_reset_password(&target(Role::Student, Some("a")))
             .is_ok());
-        assert!(admin.may_reset_password(target(Role::Admin, None)).is_err());
+        assert!(admin
+            .may_reset_password(&target(Role::Admin, None))
+            .is_err());
 
         assert!(actor(Role::Student, Some("a"))
-            .may_reset_password(target(Role::Student, Some("a")))
+            .may_reset_password(&target(Role::Student, Some("a")))
             .is_err());
         for role in Role::ALL {
             let me = Target {
-                user_id: "me",
+                user_id: user("me").clone(),
                 role,
-                campus_id: Some("a"),
+                campus_id: Some(campus("a").clone()),
             };
-            let refused = actor(role, Some("a")).may_reset_password(me).unwrap_err();
+            let refused = actor(role, Some("a")).may_reset_password(&me).unwrap_err();
             assert!(refused.0.contains("/me/password"), "{role}: {refused}");
         }
     }
@@ -273,25 +308,33 @@ mod tests {
         let staff = actor(Role::Staff, Some("a"));
         let student_a = target(Role::Student, Some("a"));
         assert!(staff
-            .may_change_user(student_a, Role::Staff, Some("a"))
+            .may_change_user(&student_a, Role::Staff, Some(campus("a")))
             .is_ok());
-        assert!(staff.may_change_user(student_a, Role::Admin, None).is_err());
         assert!(staff
-            .may_change_user(student_a, Role::Student, Some("b"))
+            .may_change_user(&student_a, Role::Admin, None)
             .is_err());
         assert!(staff
-            .may_change_user(target(Role::Student, Some("b")), Role::Student, Some("b"))
+            .may_change_user(&student_a, Role::Student, Some(campus("b")))
             .is_err());
         assert!(staff
-            .may_change_user(target(Role::Admin, None), Role::Admin, None)
+            .may_change_user(
+                &target(Role::Student, Some("b")),
+                Role::Student,
+                Some(campus("b"))
+            )
+            .is_err());
+        assert!(staff
+            .may_change_user(&target(Role::Admin, None), Role::Admin, None)
             .is_err());
         let admin = actor(Role::Admin, None);
-        assert!(admin.may_change_user(student_a, Role::Admin, None).is_ok());
+        assert!(admin.may_change_user(&student_a, Role::Admin, None).is_ok());
         let me = Target {
-            user_id: "me",
+            user_id: user("me").clone(),
             role: Role::Admin,
             campus_id: None,
         };
-        assert!(admin.may_change_user(me, Role::Student, Some("a")).is_err());
+        assert!(admin
+            .may_change_user(&me, Role::Student, Some(campus("a")))
+            .is_err());
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod curriculum;
+pub mod ids;
 pub mod language;
 pub mod pagination;
 pub mod stored;
@@ -11,6 +12,7 @@ pub mod validate;
 
 pub use access::{Actor, Denied, Role};
 pub use curriculum::{Flag, FlagEffect, ProjectKind, QuestionKind};
+pub use ids::{CampusId, UserId};
 pub use pagination::{Page, PageRequest};
 pub use throttle::{address_key, ThrottlePolicy};
 pub use validate::Invalid;

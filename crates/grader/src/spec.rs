@@ -17,6 +17,9 @@ pub struct RunnerSpec {
     /// `None`: no check; `Some([])`: no function allowed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_functions: Option<Vec<String>>,
+    /// Go: the packages the student's files may import; `None`: no check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_imports: Option<Vec<String>>,
     /// Hidden sources (C) or the script (Python) that call the student's code.
     #[serde(default)]
     pub harness: Vec<String>,

@@ -442,6 +442,7 @@ fn program_material(tests: Vec<SpecTest>, adjust: impl FnOnce(&mut RunnerSpec)) 
         image: "c".into(),
         required_files: vec!["prog.c".into()],
         allowed_functions: None,
+        allowed_imports: None,
         harness: vec![],
         norm: false,
         norm_header: None,

@@ -8,6 +8,7 @@ use crate::views::{AuditView, Paginated};
 use actix_web::web::{Data, Json, Query};
 use qadam_core::accounts::list_scope;
 use qadam_db::queries::{audit, campuses};
+use qadam_domain::CampusId;
 
 /// Newest first. Staff see their campus's entries, admins everything.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])),
@@ -26,7 +27,7 @@ pub async fn list(
         .db
         .read(move |conn| {
             let campus_id = list_scope(conn, &actor, query.campus.as_deref())?;
-            let (items, total) = audit::list(conn, campus_id.as_deref(), page)?;
+            let (items, total) = audit::list(conn, campus_id.as_ref().map(CampusId::as_str), page)?;
             let slugs = campuses::slugs_by_id(conn)?;
             Ok::<_, ApiError>(Paginated::new(
                 items.iter().map(|e| AuditView::new(e, &slugs)).collect(),

@@ -11,7 +11,7 @@ use actix_web::HttpResponse;
 use qadam_core::accounts::{self, list_scope, AccountChanges, AccountRequest};
 use qadam_db::models::User;
 use qadam_db::queries::{campuses, users};
-use qadam_domain::Role;
+use qadam_domain::{CampusId, Role};
 use serde::Deserialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
@@ -21,7 +21,7 @@ fn view(user: &User, slugs: &HashMap<String, String>, me: &AuthUser) -> UserView
         .campus_id
         .as_ref()
         .and_then(|id| slugs.get(id).cloned());
-    UserView::new(user, slug, me.actor().may_view_private(user.target()))
+    UserView::new(user, slug, me.actor().may_view_private(&user.target()))
 }
 
 /// Lists accounts: staff see their campus, admins everyone (or one campus).
@@ -41,7 +41,7 @@ pub async fn list(
         .db
         .read(move |conn| {
             let campus_id = list_scope(conn, &actor, query.campus.as_deref())?;
-            let (items, total) = users::list(conn, campus_id.as_deref(), page)?;
+            let (items, total) = users::list(conn, campus_id.as_ref().map(CampusId::as_str), page)?;
             let slugs = campuses::slugs_by_id(conn)?;
             let views = items.iter().map(|u| view(u, &slugs, &me)).collect();
             Ok::<_, ApiError>(Paginated::new(views, page, total))
