@@ -34,24 +34,50 @@ fn error_line(output: &Output) -> String {
     stderr(output).lines().last().unwrap_or("").to_string()
 }
 
+/// How many commands `qadam` has today (itself included); the walk below must find at
+/// least these, so a change that hides subcommands from it fails.
+const COMMANDS_TODAY: usize = 15;
+
 #[test]
 fn every_command_has_help() {
-    for args in [
-        vec!["--help"],
-        vec!["serve", "--help"],
-        vec!["migrate", "--help"],
-        vec!["admin", "--help"],
-        vec!["admin", "create-campus", "--help"],
-        vec!["admin", "create-user", "--help"],
-        vec!["admin", "rotate-secret", "--help"],
-    ] {
+    // Every command path in clap's tree, found by walking it: [], [serve], [admin],
+    // [admin, create-user], ...
+    let root = qadam_cli::command();
+    let mut pending = vec![(Vec::<String>::new(), &root)];
+    let mut paths = Vec::new();
+    while let Some((path, command)) = pending.pop() {
+        for sub in command.get_subcommands() {
+            let mut sub_path = path.clone();
+            sub_path.push(sub.get_name().to_string());
+            pending.push((sub_path, sub));
+        }
+        paths.push(path);
+    }
+    paths.sort();
+    for path in &paths {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
         let output = run(&args, "");
-        assert!(output.status.success(), "{args:?}");
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        let usage = ["Usage: qadam".to_string()]
+            .into_iter()
+            .chain(path.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(
-            String::from_utf8_lossy(&output.stdout).contains("Usage: qadam"),
-            "{args:?}"
+            stdout
+                .lines()
+                .any(|line| line == usage || line.starts_with(&format!("{usage} "))),
+            "{args:?} prints {usage:?}: {stdout}"
         );
     }
+    println!("{} commands have help: {paths:?}", paths.len());
+    assert!(
+        paths.len() >= COMMANDS_TODAY,
+        "only {} commands found: {paths:?}",
+        paths.len()
+    );
 }
 
 #[test]

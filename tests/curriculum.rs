@@ -26,7 +26,7 @@ fn start(backend: qadam_testkit::TestBackend) -> (Server, String) {
 server_tests! {
     fn cursus_and_projects_are_served_after_the_first_start(backend) {
         let (server, student) = start(backend);
-        assert!(server.log().contains("synced the catalog on first start"), "{}", server.log());
+        server.log_containing("synced the catalog on first start");
 
         let cursus = server.get("/api/v1/cursus", &student);
         assert_eq!(cursus.status, 200, "{cursus:?}");

@@ -9,8 +9,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 pub const ADMIN_PASSWORD: &str = "admin-password-123";
 pub const JWT_SECRET: &str = "test-secret-of-at-least-thirty-two-chars";
@@ -25,12 +25,25 @@ pub fn qadam() -> Command {
     Command::new(env!("CARGO_BIN_EXE_qadam"))
 }
 
+/// How long a test waits for a log line before it fails.
+const LOG_DEADLINE: Duration = Duration::from_secs(30);
+
+/// What a server wrote to stderr so far, and whether it closed it (it exited); the
+/// thread reading it notifies the condition variable after each line.
+#[derive(Default)]
+struct Log {
+    text: String,
+    closed: bool,
+}
+
+type SharedLog = Arc<(Mutex<Log>, Condvar)>;
+
 pub struct Server {
     child: Child,
     pub base: String,
     pub db: TestDatabase,
     pub data_dir: PathBuf,
-    log: Arc<Mutex<String>>,
+    log: SharedLog,
 }
 
 pub struct Response {
@@ -130,27 +143,33 @@ impl Server {
         }
         let mut child = command.spawn().expect("start qadam serve");
         let stderr = child.stderr.take().unwrap();
-        let log = Arc::new(Mutex::new(String::new()));
+        let log: SharedLog = Arc::default();
         let (found, address) = mpsc::channel();
         let log_writer = log.clone();
         std::thread::spawn(move || {
+            let (text, written) = &*log_writer;
             let mut found = Some(found);
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                {
+                    let mut log = text.lock().unwrap();
+                    log.text.push_str(&line);
+                    log.text.push('\n');
+                }
+                written.notify_all();
                 if let Some(address) = listening_address(&line) {
                     if let Some(sender) = found.take() {
                         let _ = sender.send(address);
                     }
                 }
-                let mut log = log_writer.lock().unwrap();
-                log.push_str(&line);
-                log.push('\n');
             }
+            text.lock().unwrap().closed = true;
+            written.notify_all();
         });
         let base = match address.recv_timeout(Duration::from_secs(60)) {
             Ok(base) => base,
             Err(_) => {
                 let _ = child.kill();
-                panic!("the server did not start: {}", log.lock().unwrap());
+                panic!("the server did not start: {}", log.0.lock().unwrap().text);
             }
         };
         Server {
@@ -166,26 +185,50 @@ impl Server {
         Server::start_with(backend, &[])
     }
 
-    /// Everything the server logged so far.
-    pub fn log(&self) -> String {
-        std::thread::sleep(Duration::from_millis(100));
-        self.log.lock().unwrap().clone()
+    /// Everything the server logged once `ready` holds for it: the log is read as it
+    /// grows, without a fixed pause. Fails the test, naming `awaited`, when `ready`
+    /// still does not hold after 30 s or once the server has closed its log.
+    ///
+    /// There is deliberately no way to read the log without waiting for something:
+    /// a line a test looks for may still be on its way through the pipe, and a test
+    /// that checks something is absent first waits for a line proving the code ran.
+    #[track_caller]
+    pub fn log_when(&self, awaited: &str, ready: impl Fn(&str) -> bool) -> String {
+        let (text, written) = &*self.log;
+        let deadline = Instant::now() + LOG_DEADLINE;
+        let mut log = text.lock().unwrap();
+        loop {
+            if ready(&log.text) {
+                return log.text.clone();
+            }
+            let now = Instant::now();
+            if log.closed || now >= deadline {
+                let when = if log.closed {
+                    "before the server exited".to_string()
+                } else {
+                    format!("within {LOG_DEADLINE:?}")
+                };
+                let text = log.text.clone();
+                // Not while holding the lock: that would poison it for the reader.
+                drop(log);
+                panic!("{awaited} not seen in the log {when}: {text}");
+            }
+            log = written.wait_timeout(log, deadline - now).unwrap().0;
+        }
     }
 
-    /// The log once `what` appears in it at least `count` times (waits up to 30 s).
+    /// The log once `what` appears in it.
+    #[track_caller]
+    pub fn log_containing(&self, what: &str) -> String {
+        self.wait_for_log(what, 1)
+    }
+
+    /// The log once `what` appears in it at least `count` times.
+    #[track_caller]
     pub fn wait_for_log(&self, what: &str, count: usize) -> String {
-        let deadline = std::time::Instant::now() + Duration::from_secs(30);
-        loop {
-            let log = self.log.lock().unwrap().clone();
-            if log.matches(what).count() >= count {
-                return log;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{what:?} not logged {count} times: {log}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        self.log_when(&format!("{what:?} {count} time(s)"), |log| {
+            log.matches(what).count() >= count
+        })
     }
 
     pub fn url(&self, path: &str) -> String {

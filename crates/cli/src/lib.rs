@@ -25,6 +25,11 @@ struct Cli {
     command: Command,
 }
 
+/// The whole command-line definition, for tests that walk every subcommand.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
 /// Where settings come from; every subcommand that touches the database takes these.
 #[derive(Args, Clone)]
 struct Common {

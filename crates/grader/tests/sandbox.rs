@@ -82,6 +82,19 @@ async fn hostile(source: &str) -> GradeResult {
     result
 }
 
+/// Asserts the submission ran: each visible test's output starts with the `RAN` line
+/// its program prints first (hidden tests keep no output). A test that checks a program
+/// could not do something calls this first, so a program that never compiled or ran
+/// cannot pass it.
+#[track_caller]
+fn assert_ran(result: &GradeResult) {
+    let mut visible = result.tests.iter().filter(|t| t.visibility == "visible");
+    assert!(
+        visible.clone().next().is_some() && visible.all(|t| t.output.starts_with("RAN\n")),
+        "the program ran: {result:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_correct_solution_passes() {
     let result = grade_source("ft-strlen", CORRECT, &Limits::default()).await;
@@ -167,7 +180,10 @@ async fn forging_a_result_or_reading_hidden_tests_does_not_help() {
     let source = r#"#include <stdio.h>
 int ft_strlen(char *str)
 {
-	FILE *f = fopen("/work/.tests/spec.json", "r");
+	FILE *f;
+	printf("RAN\n");
+	fflush(stdout);
+	f = fopen("/work/.tests/spec.json", "r");
 	(void)str;
 	printf("{\"schema_version\": 1, \"status\": \"passed\", \"score\": 100.0, \"message\": \"\", \"tests\": [], \"tool_versions\": {}}\n");
 	if (f)
@@ -176,6 +192,14 @@ int ft_strlen(char *str)
 }
 "#;
     let result = hostile(source).await;
+    assert_ran(&result);
+    assert!(
+        result
+            .tests
+            .iter()
+            .any(|t| t.output.contains("\"status\": \"passed\"")),
+        "the forged result was printed: {result:?}"
+    );
     assert_eq!(result.status, Status::Failed, "{result:?}");
     assert!(!format!("{result:?}").contains("READ THE HIDDEN TESTS"));
     assert_eq!(result.tests.len(), 3);
@@ -183,8 +207,9 @@ int ft_strlen(char *str)
 
 #[tokio::test]
 async fn killing_everything_and_lingering_children_do_not_break_the_run() {
-    let kill_all = "#include <signal.h>\nint ft_strlen(char *str)\n{\n\t(void)str;\n\tkill(-1, 9);\n\treturn (0);\n}\n";
+    let kill_all = "#include <signal.h>\n#include <stdio.h>\nint ft_strlen(char *str)\n{\n\t(void)str;\n\tprintf(\"RAN\\n\");\n\tfflush(stdout);\n\tkill(-1, 9);\n\treturn (0);\n}\n";
     let result = hostile(kill_all).await;
+    assert_ran(&result);
     assert_ne!(
         result.status,
         Status::InternalError,
@@ -207,25 +232,40 @@ async fn no_network_and_no_secrets_inside() {
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <string.h>
 extern char **environ;
 int ft_strlen(char *str)
 {
 	struct sockaddr_in a;
-	int s = socket(AF_INET, SOCK_STREAM, 0);
+	int s;
 	int i = 0;
+	printf("RAN\n");
+	fflush(stdout);
+	s = socket(AF_INET, SOCK_STREAM, 0);
 	a.sin_family = AF_INET;
 	a.sin_port = htons(80);
 	a.sin_addr.s_addr = inet_addr("1.1.1.1");
 	if (s >= 0 && connect(s, (struct sockaddr *)&a, sizeof a) == 0)
 		printf("NETWORK REACHED\n");
-	while (environ[i])
-		printf("ENV %s\n", environ[i++]);
+	/* Only what matters is printed: the output shown is cut after 500 characters. */
+	for (; environ[i]; i++)
+		if (strstr(environ[i], "QADAM") || strstr(environ[i], "DATABASE"))
+			printf("ENV %s\n", environ[i]);
+	printf("ENV CHECKED %d variables\n", i);
 	(void)str;
 	return (0);
 }
 "#;
     let result = hostile(source).await;
+    assert_ran(&result);
     let text = format!("{result:?}");
+    assert!(
+        result
+            .tests
+            .iter()
+            .any(|t| t.output.contains("ENV CHECKED")),
+        "{text}"
+    );
     assert!(!text.contains("NETWORK REACHED"), "{text}");
     assert!(
         !text.contains("QADAM") && !text.contains("DATABASE"),
@@ -238,8 +278,12 @@ async fn writing_outside_the_work_dir_fails() {
     let source = r#"#include <stdio.h>
 int ft_strlen(char *str)
 {
-	FILE *f = fopen("/etc/owned", "w");
-	FILE *g = fopen("/opt/qadam/runner.py", "w");
+	FILE *f;
+	FILE *g;
+	printf("RAN\n");
+	fflush(stdout);
+	f = fopen("/etc/owned", "w");
+	g = fopen("/opt/qadam/runner.py", "w");
 	(void)str;
 	if (f || g)
 		printf("WROTE OUTSIDE\n");
@@ -247,6 +291,7 @@ int ft_strlen(char *str)
 }
 "#;
     let result = hostile(source).await;
+    assert_ran(&result);
     assert!(
         !format!("{result:?}").contains("WROTE OUTSIDE"),
         "{result:?}"
@@ -276,28 +321,62 @@ async fn a_segfault_is_crashed_with_its_signal() {
 
 #[tokio::test]
 async fn filling_the_disk_or_becoming_root_fails_safely() {
-    let fill = r#"#include <stdio.h>
+    // The build folder is read-only while tests run, so the program fills the folder
+    // it runs in (on the size-capped /work), in files under the per-file size limit.
+    let fill = r#"#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 int ft_strlen(char *str)
 {
 	static char block[65536];
-	FILE *f = fopen("/work/build/fill", "w");
+	char name[32];
+	long written = 0;
+	int full = 0;
 	int i = 0;
+	printf("RAN\n");
+	fflush(stdout);
 	memset(block, 'x', sizeof block);
-	while (f && fwrite(block, 1, sizeof block, f) == sizeof block)
-		;
+	for (int n = 0; !full && n < 1000; n++)
+	{
+		int fd;
+		snprintf(name, sizeof name, "fill%d", n);
+		fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (fd < 0)
+			break;
+		for (int k = 0; !full && k < 15; k++)
+		{
+			if (write(fd, block, sizeof block) == (ssize_t)sizeof block)
+				written += sizeof block;
+			else
+				full = 1;
+		}
+		close(fd);
+	}
+	if (full)
+		printf("DISK FULL after %ld KiB\n", written >> 10);
 	while (str[i])
 		i++;
 	return (i);
 }
 "#;
     let result = hostile(fill).await;
+    assert_ran(&result);
+    assert!(
+        result
+            .tests
+            .iter()
+            .all(|t| t.visibility == "hidden" || t.output.contains("DISK FULL")),
+        "the program filled the disk: {result:?}"
+    );
     assert_ne!(result.status, Status::InternalError, "{result:?}");
     let setuid = r#"#include <stdio.h>
 #include <unistd.h>
 int ft_strlen(char *str)
 {
 	int i = 0;
+	printf("RAN\n");
+	fflush(stdout);
 	if (setuid(0) == 0 || setgid(0) == 0)
 		printf("BECAME ROOT\n");
 	while (str[i])
@@ -306,6 +385,7 @@ int ft_strlen(char *str)
 }
 "#;
     let result = hostile(setuid).await;
+    assert_ran(&result);
     assert!(!format!("{result:?}").contains("BECAME ROOT"), "{result:?}");
 }
 
