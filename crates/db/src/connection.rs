@@ -71,16 +71,31 @@ pub fn redact_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
-    match rest.split_once('@') {
-        Some((credentials, host)) => {
-            let user = credentials.split(':').next().unwrap_or("");
-            if credentials.contains(':') {
-                format!("{scheme}://{user}:***@{host}")
-            } else {
-                format!("{scheme}://{user}@{host}")
-            }
-        }
-        None => url.to_string(),
+    // The query may carry a password too (`?password=...`), and an `@` of its own.
+    let (address, query) = match rest.split_once('?') {
+        Some((address, query)) => (address, Some(query)),
+        None => (rest, None),
+    };
+    let address = match address.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{credentials}@{host}"),
+        },
+        None => address.to_string(),
+    };
+    let query = query.map(|query| {
+        query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+                _ => pair.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    });
+    match query {
+        Some(query) => format!("{scheme}://{address}?{query}"),
+        None => format!("{scheme}://{address}"),
     }
 }
 
@@ -361,6 +376,14 @@ mod tests {
         );
         assert_eq!(redact_url("postgres://qadam@db/q"), "postgres://qadam@db/q");
         assert_eq!(redact_url("sqlite://./x.db"), "sqlite://./x.db");
+        assert_eq!(
+            redact_url("postgres://qadam@db/q?sslmode=require&password=s3cret&x=1"),
+            "postgres://qadam@db/q?sslmode=require&password=***&x=1"
+        );
+        assert_eq!(
+            redact_url("postgres://qadam:p@ss@db/q?application_name=a@b"),
+            "postgres://qadam:***@db/q?application_name=a@b"
+        );
     }
 
     #[test]
