@@ -335,7 +335,25 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("qadam: error: {err:#}");
-            ExitCode::FAILURE
+            exit_code(&err)
         }
     }
+}
+
+/// 1 for a refusal (fix the command and run it again); 3 when the database or the
+/// server was busy or unreachable (the same command may work later).
+fn exit_code(err: &anyhow::Error) -> ExitCode {
+    let transient = err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<qadam_core::CoreError>(),
+            Some(
+                qadam_core::CoreError::Unavailable { .. }
+                    | qadam_core::CoreError::Db(qadam_db::DbError::Pool(_))
+            )
+        ) || matches!(
+            cause.downcast_ref::<qadam_db::DbError>(),
+            Some(qadam_db::DbError::Pool(_) | qadam_db::DbError::Connect { .. })
+        )
+    });
+    ExitCode::from(if transient { 3 } else { 1 })
 }
