@@ -114,7 +114,11 @@ fn an_unreachable_database_is_one_clear_line_without_the_password() {
         ],
         "",
     );
-    assert_eq!(output.status.code(), Some(3), "unreachable: try again later");
+    assert_eq!(
+        output.status.code(),
+        Some(3),
+        "unreachable: try again later"
+    );
     let line = error_line(&output);
     assert!(
         line.contains("cannot connect to the database postgres://qadam:***@127.0.0.1:1/qadam"),

@@ -702,7 +702,11 @@ fn allowed_imports_are_for_go_projects_only() {
         "allowed_imports applies to Go projects",
     );
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "image = \"shell\"", "image = \"go\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "image = \"shell\"",
+        "image = \"go\"",
+    );
     f.edit(
         "basics/hello/project.toml",
         "timeout_ms = 2000",
