@@ -367,13 +367,66 @@ fn read_subjects(
         Some(language) => (language.get_ref().as_str(), language.span()),
         None => ("en", file.slug.span()),
     };
-    if !subjects.contains_key(language) {
-        problems.push(source.problem(
+    match subjects.get(language) {
+        None => problems.push(source.problem(
             span,
             format!("no subject in the default language: add subject.{language}.md"),
-        ));
+        )),
+        Some(original) => {
+            // A translation changes the prose, never the code a student types or reads.
+            let expected = code_blocks(original);
+            for (other, text) in subjects.iter().filter(|(l, _)| l.as_str() != language) {
+                let found = code_blocks(text);
+                if found != expected {
+                    let differing = expected
+                        .iter()
+                        .zip(&found)
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(expected.len().min(found.len()));
+                    problems.push(Problem::new(
+                        &dir.join(format!("subject.{other}.md")),
+                        1,
+                        format!(
+                            "its code blocks differ from subject.{language}.md's ({} against {} \
+                             blocks; the first difference is block {}): a translation keeps \
+                             every code block byte for byte",
+                            found.len(),
+                            expected.len(),
+                            differing + 1
+                        ),
+                    ));
+                }
+            }
+        }
     }
     subjects
+}
+
+/// The fenced code blocks of a Markdown text, in order, fences included.
+pub(crate) fn code_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        match &mut current {
+            None if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
+                current = Some((trimmed[..3].to_string(), format!("{line}\n")));
+            }
+            None => {}
+            Some((fence, block)) => {
+                block.push_str(line);
+                block.push('\n');
+                if trimmed.starts_with(fence.as_str()) && trimmed.trim_end() == fence.as_str() {
+                    blocks.push(std::mem::take(block));
+                    current = None;
+                }
+            }
+        }
+    }
+    if let Some((_, block)) = current {
+        blocks.push(block);
+    }
+    blocks
 }
 
 fn read_sheet(

@@ -725,3 +725,25 @@ fn allowed_imports_are_for_go_projects_only() {
         Some(vec!["fmt".to_string(), "github.com/01-edu/z01".to_string()])
     );
 }
+
+#[test]
+fn a_translation_keeps_every_code_block_byte_for_byte() {
+    let f = Fixture::valid();
+    f.write(
+        "basics/hello/subject.en.md",
+        "# hello\n\nRun:\n\n```sh\n./hello.sh\nhello\n```\n",
+    );
+    f.write(
+        "basics/hello/subject.fr.md",
+        "# bonjour\n\nLancez :\n\n```sh\n./hello.sh\nhello\n```\n",
+    );
+    assert_eq!(f.problems(None), Vec::<String>::new());
+    f.write(
+        "basics/hello/subject.ru.md",
+        "# привет\n\nЗапустите:\n\n```sh\n./hello.sh\nпривет\n```\n",
+    );
+    f.assert_one(
+        "basics/hello/subject.ru.md:1:",
+        "the first difference is block 1",
+    );
+}
