@@ -224,6 +224,10 @@ impl Project {
         ProjectDefinition {
             slug: self.slug().to_string(),
             name: file.name.get_ref().clone(),
+            names: file
+                .names
+                .as_ref()
+                .map_or_else(Default::default, |n| n.get_ref().clone()),
             kind: self.kind(),
             summary: file.summary.get_ref().clone(),
             xp: file.xp,

@@ -28,6 +28,8 @@ pub struct ProjectFile {
     #[serde(default)]
     pub tests: Vec<Spanned<TestCase>>,
     pub exam: Option<Spanned<ExamConfig>>,
+    /// The project's name in other languages, by two-letter code (`[names] ru = "..."`).
+    pub names: Option<Spanned<BTreeMap<String, String>>>,
     /// How each known-wrong solution (`wrong/<name>/`) must fail.
     #[serde(default)]
     pub wrong: BTreeMap<String, Spanned<WrongSolution>>,

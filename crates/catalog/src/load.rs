@@ -225,6 +225,19 @@ pub fn read_project(
             format!("slug \"{slug}\" must be the folder's name \"{folder}\""),
         ));
     }
+    for (names, (code, name)) in file
+        .names
+        .iter()
+        .flat_map(|names| names.get_ref().iter().map(move |entry| (names, entry)))
+    {
+        let two_letters = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase());
+        if !two_letters || name.trim().is_empty() {
+            problems.push(source.problem(
+                names.span(),
+                format!("names: \"{code}\" must be a two-letter language code with a name"),
+            ));
+        }
+    }
     for (field, value) in [("name", &file.name), ("summary", &file.summary)] {
         if value.get_ref().trim().is_empty() {
             problems.push(source.problem(value.span(), format!("{field} must not be empty")));

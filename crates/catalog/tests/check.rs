@@ -747,3 +747,24 @@ fn a_translation_keeps_every_code_block_byte_for_byte() {
         "the first difference is block 1",
     );
 }
+
+#[test]
+fn project_names_are_translated_by_language_code() {
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "[rules]\n",
+        "[names]\nru = \"привет\"\nfr = \"bonjour\"\n\n[rules]\n",
+    );
+    assert_eq!(f.problems(None), Vec::<String>::new());
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    let names = catalog.project("hello").unwrap().definition().names;
+    assert_eq!(names["ru"], "привет");
+    let f = Fixture::valid();
+    f.edit(
+        "basics/hello/project.toml",
+        "[rules]\n",
+        "[names]\nrussian = \"привет\"\n\n[rules]\n",
+    );
+    f.assert_one("basics/hello/project.toml:8:", "two-letter language code");
+}

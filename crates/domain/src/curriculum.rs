@@ -2,6 +2,7 @@
 //! an evaluator may raise, with what each flag does to a mark.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -134,6 +135,9 @@ mod tests {
 pub struct ProjectDefinition {
     pub slug: String,
     pub name: String,
+    /// `name` in other languages, by two-letter code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
     pub kind: ProjectKind,
     pub summary: String,
     pub xp: u32,
