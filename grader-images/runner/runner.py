@@ -568,7 +568,7 @@ def go_importcfg(path, allowed=None, extra=()):
 def go_messages(data, spec):
     """The toolchain's words, with no path of the sandbox in them."""
     text = shown(data).replace(STUDENT_DIR + "/", "").replace(BUILD_DIR + "/", "")
-    return without_hidden_names(text, spec)
+    return re.sub(r"the grader's main:\d+(:\d+)?:", "the grader's main:", without_hidden_names(text, spec))
 
 
 def build_go(spec):

@@ -1,0 +1,6 @@
+package piscine
+
+func DivMod(a int, b int, div *int, mod *int) {
+	*div = a / b
+	*mod = a % b
+}

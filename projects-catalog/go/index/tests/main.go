@@ -1,0 +1,15 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"piscine"
+)
+
+func main() {
+	args := os.Args[1:]
+	for i := 0; i+1 < len(args); i += 2 {
+		fmt.Printf("Index(%q, %q) = %d\n", args[i], args[i+1], piscine.Index(args[i], args[i+1]))
+	}
+}

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"piscine"
+)
+
+func main() {
+	for _, arg := range os.Args[1:] {
+		year, err := strconv.Atoi(arg)
+		if err != nil {
+			os.Exit(2)
+		}
+		fmt.Printf("%d: %v\n", year, piscine.IsLeapYear(year))
+	}
+}

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"os"
+	"strconv"
+
+	"piscine"
+)
+
+func main() {
+	for _, arg := range os.Args[1:] {
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			os.Exit(2)
+		}
+		piscine.IsNegative(n)
+	}
+}

@@ -1,0 +1,12 @@
+package piscine
+
+func MakeRange(min, max int) []int {
+	if min >= max {
+		return []int{}
+	}
+	result := make([]int, max-min)
+	for i := range result {
+		result[i] = min + i
+	}
+	return result
+}

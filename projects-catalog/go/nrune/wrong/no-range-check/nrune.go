@@ -1,0 +1,5 @@
+package piscine
+
+func NRune(s string, n int) rune {
+	return []rune(s)[n-1]
+}

@@ -1,0 +1,8 @@
+package main
+
+import "github.com/01-edu/z01"
+
+func main() {
+	z01.PrintRune('Z')
+	z01.PrintRune('\n')
+}

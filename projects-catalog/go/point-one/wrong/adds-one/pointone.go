@@ -1,0 +1,5 @@
+package piscine
+
+func PointOne(n *int) {
+	*n++
+}

@@ -1,0 +1,7 @@
+package piscine
+
+func PointOne(n *int) {
+	v := *n
+	v = 1
+	_ = v
+}

@@ -1,0 +1,6 @@
+package piscine
+
+func PointOne(n *int) {
+	n = new(int)
+	*n = 1
+}

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"piscine"
+)
+
+func main() {
+	for _, arg := range os.Args[1:] {
+		fmt.Printf("%q -> %q\n", arg, piscine.Rot14(arg))
+	}
+}

@@ -1,0 +1,9 @@
+package piscine
+
+func SortWordArr(a []string) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && len(a[j]) < len(a[j-1]); j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}

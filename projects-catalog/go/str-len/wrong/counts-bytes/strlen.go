@@ -1,0 +1,5 @@
+package piscine
+
+func StrLen(s string) int {
+	return len(s)
+}

@@ -1,0 +1,9 @@
+package piscine
+
+func StrLen(s string) int {
+	count := 1
+	for i := range s {
+		count = i + 1
+	}
+	return count
+}

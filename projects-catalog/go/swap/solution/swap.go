@@ -1,0 +1,5 @@
+package piscine
+
+func Swap(a *int, b *int) {
+	*a, *b = *b, *a
+}

@@ -1,0 +1,6 @@
+package piscine
+
+func Swap(a *int, b *int) {
+	*a = *b
+	*b = *a
+}

@@ -1,0 +1,7 @@
+package piscine
+
+func Swap(a *int, b *int) {
+	*a ^= *b
+	*b ^= *a
+	*a ^= *b
+}

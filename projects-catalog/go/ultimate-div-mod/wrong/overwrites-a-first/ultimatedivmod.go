@@ -1,0 +1,6 @@
+package piscine
+
+func UltimateDivMod(a *int, b *int) {
+	*a = *a / *b
+	*b = *a % *b
+}

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"piscine"
+)
+
+func main() {
+	for _, arg := range os.Args[1:] {
+		n, err := strconv.Atoi(arg)
+		if err != nil {
+			os.Exit(2)
+		}
+		before := n
+		b := &n
+		c := &b
+		piscine.UltimatePointOne(&c)
+		fmt.Printf("%d -> %d\n", before, n)
+	}
+}

@@ -1,0 +1,5 @@
+package piscine
+
+func UltimatePointOne(n ***int) {
+	***n++
+}

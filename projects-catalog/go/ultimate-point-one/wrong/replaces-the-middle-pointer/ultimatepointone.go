@@ -1,0 +1,6 @@
+package piscine
+
+func UltimatePointOne(n ***int) {
+	one := 1
+	**n = &one
+}

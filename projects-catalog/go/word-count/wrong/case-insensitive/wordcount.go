@@ -1,0 +1,18 @@
+package piscine
+
+func WordCount(s string) map[string]int {
+	counts := map[string]int{}
+	word := ""
+	for _, r := range s + " " {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if r != ' ' {
+			word += string(r)
+		} else if word != "" {
+			counts[word]++
+			word = ""
+		}
+	}
+	return counts
+}
