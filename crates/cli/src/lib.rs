@@ -4,6 +4,7 @@
 
 mod admin;
 mod bench;
+mod bench_api;
 mod catalog;
 mod demo;
 mod grading;
@@ -110,6 +111,28 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Read paths of a running server (`qadam serve --demo` with
+    /// QADAM_HTTP__BENCH_ROUTES=true) beside its hello-world route: requests/s, p50, p99.
+    Api {
+        /// The server to measure; nothing is started.
+        #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        /// Keep-alive connections open at once.
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Seconds each path is driven.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        duration: u64,
+        /// Client threads.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// The demo accounts' password.
+        #[arg(long, default_value = demo::DEMO_PASSWORD)]
+        password: String,
+        /// The server's process id, to print its resident memory after the run.
+        #[arg(long, value_name = "PID")]
+        server_pid: Option<u32>,
+    },
     /// Grading latency and throughput against a plain `docker run` baseline.
     Grader {
         /// Submissions graded per row.
@@ -316,6 +339,27 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             init_logging("warn");
             bench::grader(&images, &fixtures, &project, submissions)
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Api {
+                    server,
+                    connections,
+                    duration,
+                    threads,
+                    password,
+                    server_pid,
+                },
+        } => {
+            init_logging("warn");
+            bench_api::api(bench_api::Options {
+                server,
+                connections: connections.max(1),
+                duration: Duration::from_secs(duration.max(1)),
+                threads,
+                password,
+                server_pid,
+            })
         }
         Command::Admin { common, command } => {
             let settings = common.settings()?;
