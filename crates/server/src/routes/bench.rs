@@ -9,6 +9,6 @@ pub const HELLO_PATH: &str = "/bench/hello";
 
 pub async fn hello() -> HttpResponse {
     HttpResponse::Ok()
-        .content_type("text/plain")
-        .body("hello world")
+        .content_type("application/json")
+        .body(r#"{"hello":"world"}"#)
 }
