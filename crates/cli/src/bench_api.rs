@@ -309,7 +309,10 @@ async fn run(options: Options) -> anyhow::Result<()> {
             .map(str::to_string)
             .ok_or_else(|| anyhow!("GET {path} carries no ETag"))
     };
-    let project_etag = etag_of(&fetch(&address, &project_path, &tokens[0]).await?, &project_path)?;
+    let project_etag = etag_of(
+        &fetch(&address, &project_path, &tokens[0]).await?,
+        &project_path,
+    )?;
     let cursus_etag = etag_of(
         &fetch(&address, "/api/v1/cursus", &tokens[0]).await?,
         "/api/v1/cursus",
@@ -330,14 +333,22 @@ async fn run(options: Options) -> anyhow::Result<()> {
         authenticated: true,
     };
     let targets = vec![
-        plain("GET /bench/hello (baseline)", qadam_server::routes::bench::HELLO_PATH, false),
+        plain(
+            "GET /bench/hello (baseline)",
+            qadam_server::routes::bench::HELLO_PATH,
+            false,
+        ),
         plain("GET /healthz", "/healthz", false),
         plain("GET /api/v1/me", "/api/v1/me", true),
         plain("GET /api/v1/cursus", "/api/v1/cursus", true),
         revalidated("GET /api/v1/cursus (304)", "/api/v1/cursus", &cursus_etag),
         plain("GET /api/v1/projects", "/api/v1/projects", true),
         plain(&format!("GET {project_path}"), &project_path, true),
-        revalidated(&format!("GET {project_path} (304)"), &project_path, &project_etag),
+        revalidated(
+            &format!("GET {project_path} (304)"),
+            &project_path,
+            &project_etag,
+        ),
     ];
     println!(
         "qadam bench api: {} connections, {} s per path, {} client threads, against {}",

@@ -681,11 +681,7 @@ pub mod projects {
             .order(projects::slug.asc())
             .limit(page.limit())
             .offset(page.offset())
-            .select((
-                ProjectRow::as_select(),
-                project_versions::id,
-                total_count(),
-            ))
+            .select((ProjectRow::as_select(), project_versions::id, total_count()))
             .load(conn)?;
         let rows = rows
             .into_iter()

@@ -3,9 +3,9 @@
 //! asks again each time; shared caches must not keep it, it needs a token), and `304 Not
 //! Modified` when `If-None-Match` names the current tag.
 
+use crate::error::{ApiError, ApiResult};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse};
-use crate::error::{ApiError, ApiResult};
 use sha2::{Digest, Sha256};
 
 pub const CACHE_CONTROL: &str = "private, no-cache";
@@ -55,12 +55,10 @@ pub fn conditional_json(
     } else {
         HttpResponse::Ok()
     };
-    response
-        .insert_header((header::ETAG, etag))
-        .insert_header((
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(CACHE_CONTROL),
-        ));
+    response.insert_header((header::ETAG, etag)).insert_header((
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(CACHE_CONTROL),
+    ));
     if let Some(vary) = vary {
         response.insert_header((header::VARY, HeaderValue::from_static(vary)));
     }

@@ -48,7 +48,10 @@ pub async fn serve(settings: Settings, pool: Pool) -> Result<(), ServeError> {
         App::new()
             .configure(|cfg| {
                 if bench_routes {
-                    cfg.route(routes::bench::HELLO_PATH, web::get().to(routes::bench::hello));
+                    cfg.route(
+                        routes::bench::HELLO_PATH,
+                        web::get().to(routes::bench::hello),
+                    );
                 }
             })
             .app_data(state.clone())

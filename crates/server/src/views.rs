@@ -197,7 +197,7 @@ impl ProjectSummaryView {
             kind: row.kind.as_str().to_string(),
             summary: definition.summary.clone(),
             xp: u64::from(definition.xp),
-            team: definition.team.clone(),
+            team: definition.team,
             requires: definition.requires.clone(),
             version: row.current_version,
             archived: row.archived_at.is_some(),
