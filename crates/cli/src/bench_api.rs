@@ -19,6 +19,8 @@ pub struct Options {
     pub threads: usize,
     pub password: String,
     pub server_pid: Option<u32>,
+    /// Measure only the paths whose label contains this (the baseline always).
+    pub only: Option<String>,
 }
 
 /// One keep-alive connection to the server.
@@ -372,6 +374,11 @@ async fn run(options: Options) -> anyhow::Result<()> {
     let mut baseline = None;
     for target in targets {
         let is_baseline = target.path == qadam_server::routes::bench::HELLO_PATH;
+        if let Some(only) = &options.only {
+            if !is_baseline && !target.label.contains(only.as_str()) {
+                continue;
+            }
+        }
         let measured = measure(&address, target, &tokens, &options).await?;
         let rate = measured.per_second();
         if is_baseline {

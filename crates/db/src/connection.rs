@@ -47,6 +47,9 @@ pub enum DbError {
     Migration(String),
     #[error("no database connection available: {0}")]
     Pool(#[from] r2d2::PoolError),
+    /// Every connection stayed busy for the whole wait (the pool's connection timeout).
+    #[error("no database connection became free within {0:?}")]
+    Saturated(Duration),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
     /// The thread running the work ended abnormally (it panicked).
@@ -397,6 +400,16 @@ impl Pool {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The most connections the pool holds at once.
+    pub fn max_size(&self) -> u32 {
+        self.inner.max_size()
+    }
+
+    /// How long to wait for a free connection before giving up.
+    pub fn connection_timeout(&self) -> Duration {
+        self.inner.connection_timeout()
     }
 
     pub fn get(&self) -> Result<PooledConn, DbError> {
