@@ -348,6 +348,54 @@ server_tests! {
         assert!(!text.contains("argon2"), "no password hash in the audit log");
     }
 
+    fn revocations_reach_every_server_process_at_once(backend) {
+        // Two processes on one database, as behind a load balancer: whichever process
+        // revokes, the other refuses the token on its very next request.
+        let first = Server::start(backend);
+        let second = first.join(&[]);
+        let admin = first.admin_token();
+        first.campus(&admin, "almaty");
+        first.account(&admin, "alice", "student", "almaty");
+        let me = |server: &Server, token: &str| server.get("/api/v1/me", token).status;
+
+        // Logout on the first process; the second has just accepted the token.
+        let token = first.token("alice", "alice-password-1");
+        assert_eq!((me(&first, &token), me(&second, &token)), (200, 200));
+        assert_eq!(first.call("POST", "/api/v1/auth/logout", Some(&token), None).status, 204);
+        assert_error(&second.get("/api/v1/me", &token), 401, "unauthenticated");
+        assert_error(&first.get("/api/v1/me", &token), 401, "unauthenticated");
+
+        // A role change on the second process.
+        let token = first.token("alice", "alice-password-1");
+        assert_eq!((me(&first, &token), me(&second, &token)), (200, 200));
+        let promoted = second.patch("/api/v1/users/alice", &admin, json!({"role": "staff"}));
+        assert_eq!(promoted.status, 200, "{promoted:?}");
+        assert_error(&first.get("/api/v1/me", &token), 401, "unauthenticated");
+
+        // A password reset on the first process.
+        let token = second.token("alice", "alice-password-1");
+        assert_eq!((me(&first, &token), me(&second, &token)), (200, 200));
+        let reset = first.patch("/api/v1/users/alice", &admin, json!({"password": "alice-password-2"}));
+        assert_eq!(reset.status, 200, "{reset:?}");
+        assert_error(&second.get("/api/v1/me", &token), 401, "unauthenticated");
+
+        // Disabling on the second process.
+        let token = first.token("alice", "alice-password-2");
+        assert_eq!((me(&first, &token), me(&second, &token)), (200, 200));
+        let disabled = second.patch("/api/v1/users/alice", &admin, json!({"disabled": true}));
+        assert_eq!(disabled.status, 200, "{disabled:?}");
+        assert_error(&first.get("/api/v1/me", &token), 401, "unauthenticated");
+
+        // A profile change made through one process shows on the other's /me at once,
+        // with the campus read alongside the token.
+        let bob = first.account(&admin, "bob", "student", "almaty");
+        assert_eq!(second.get("/api/v1/me", &bob).body["display_name"], "bob");
+        let renamed = first.patch("/api/v1/users/bob", &admin, json!({"display_name": "Bob B."}));
+        assert_eq!(renamed.status, 200, "{renamed:?}");
+        let seen = second.get("/api/v1/me", &bob);
+        assert_eq!((seen.body["display_name"].as_str(), seen.body["campus"].as_str()), (Some("Bob B."), Some("almaty")), "{seen:?}");
+    }
+
     fn password_change_revokes_tokens(backend) {
         let server = Server::start(backend);
         let token = server.admin_token();
@@ -715,4 +763,16 @@ fn jsonwebtoken_segment(value: &Value) -> String {
         }
     }
     out
+}
+
+#[test]
+fn the_bench_route_exists_only_when_switched_on() {
+    let server = Server::start(qadam_testkit::TestBackend::Sqlite);
+    let absent = server.call("GET", "/bench/hello", None, None);
+    assert_error(&absent, 404, "not_found");
+    let benched = server.join(&[("QADAM_HTTP__BENCH_ROUTES", "true")]);
+    let hello = benched.call("GET", "/bench/hello", None, None);
+    assert_eq!(hello.status, 200, "{hello:?}");
+    assert_eq!(hello.body["hello"], "world");
+    benched.log_containing("http.bench_routes is on");
 }

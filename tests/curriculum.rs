@@ -13,6 +13,19 @@ fn catalog_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("projects-catalog")
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// A server that synced the real catalog, and a student's token.
 fn start(backend: qadam_testkit::TestBackend) -> (Server, String) {
     let dir = catalog_dir();
@@ -106,6 +119,68 @@ server_tests! {
             }
         }
         assert!(checked > 50, "only {checked} hidden expectations were checked");
+    }
+
+    fn curriculum_answers_revalidate_with_etags_until_a_new_version(backend) {
+        let (server, student) = start(backend);
+        let path = "/api/v1/projects/ft-strlen?lang=en";
+        let first = server.get(path, &student);
+        assert_eq!(first.status, 200, "{first:?}");
+        let etag = first.header("etag").expect("an ETag").to_string();
+        assert!(etag.starts_with('"') && etag.ends_with('"'), "a strong tag: {etag}");
+        assert_eq!(first.header("cache-control"), Some("private, no-cache"));
+        assert_eq!(first.header("vary"), Some("Accept-Language"));
+
+        let again = server.get_with_header(path, &student, ("If-None-Match", &etag));
+        assert_eq!(again.status, 304, "{again:?}");
+        assert_eq!(again.body, serde_json::Value::Null, "a 304 has no body");
+        assert_eq!(again.header("etag"), Some(etag.as_str()));
+        assert_eq!(again.header("cache-control"), Some("private, no-cache"));
+        let weak = server.get_with_header(path, &student, ("If-None-Match", &format!("\"x\", W/{etag}")));
+        assert_eq!(weak.status, 304, "{weak:?}");
+        // Another language is another representation, with its own tag.
+        let french = server.get_with_header("/api/v1/projects/ft-strlen?lang=fr", &student, ("If-None-Match", &etag));
+        assert_eq!((french.status, french.body["language"].as_str()), (200, Some("fr")), "{french:?}");
+        assert_ne!(french.header("etag"), Some(etag.as_str()));
+        // The tag never lets a request past authentication.
+        let anonymous = ureq::get(&server.url(path)).set("If-None-Match", &etag).call();
+        assert!(matches!(anonymous, Err(ureq::Error::Status(401, _))));
+
+        for list in ["/api/v1/cursus", "/api/v1/cursus/c-piscine"] {
+            let answer = server.get(list, &student);
+            let tag = answer.header("etag").unwrap_or_else(|| panic!("{list}: no ETag")).to_string();
+            assert_eq!(answer.header("cache-control"), Some("private, no-cache"));
+            let revalidated = server.get_with_header(list, &student, ("If-None-Match", &tag));
+            assert_eq!(revalidated.status, 304, "{list}: {revalidated:?}");
+        }
+        let cursus_tag = server.get("/api/v1/cursus", &student).header("etag").unwrap().to_string();
+
+        // A changed subject syncs as version 2: the old tag no longer matches, and the
+        // project list shows the new version (its summary is not the cached one's).
+        let changed = server.db.scratch_dir().join("catalog");
+        copy_dir(&catalog_dir(), &changed);
+        let subject = changed.join("c-piscine/ft-strlen/subject.en.md");
+        let text = std::fs::read_to_string(&subject).unwrap();
+        std::fs::write(&subject, format!("{text}\nOne more line.\n")).unwrap();
+        let project_toml = changed.join("c-piscine/ft-strlen/project.toml");
+        let toml = std::fs::read_to_string(&project_toml).unwrap();
+        let summary = toml.lines().find(|l| l.starts_with("summary")).expect("a summary line");
+        std::fs::write(&project_toml, toml.replace(summary, "summary = \"Count the characters, again.\"")).unwrap();
+        let synced = server.command(&["catalog", "sync", changed.to_str().unwrap()]);
+        assert!(synced.status.success(), "{}", String::from_utf8_lossy(&synced.stderr));
+
+        let after = server.get_with_header(path, &student, ("If-None-Match", &etag));
+        assert_eq!(after.status, 200, "{after:?}");
+        assert_eq!(after.body["version"], 2);
+        assert!(after.body["subject"].as_str().unwrap().ends_with("One more line.\n"));
+        assert_ne!(after.header("etag"), Some(etag.as_str()));
+        let listed = server.get("/api/v1/projects?per_page=200", &student);
+        let strlen = listed.body["items"].as_array().unwrap().iter()
+            .find(|p| p["slug"] == "ft-strlen").expect("ft-strlen listed");
+        assert_eq!((strlen["version"].as_i64(), strlen["summary"].as_str()), (Some(2), Some("Count the characters, again.")), "{strlen}");
+        // The piscine's stages are unchanged, so its tag still matches.
+        let cursus = server.get_with_header("/api/v1/cursus", &student, ("If-None-Match", &cursus_tag));
+        assert_eq!(cursus.status, 304, "{cursus:?}");
     }
 
     fn the_curriculum_needs_a_login_and_reports_bad_filters(backend) {

@@ -109,8 +109,14 @@ impl Server {
 
     /// Runs `qadam admin ARGS` on this server's database.
     pub fn admin_command(&self, args: &[&str]) -> std::process::Output {
+        let mut full = vec!["admin"];
+        full.extend_from_slice(args);
+        self.command(&full)
+    }
+
+    /// Runs `qadam ARGS` on this server's database and data folder.
+    pub fn command(&self, args: &[&str]) -> std::process::Output {
         qadam()
-            .arg("admin")
             .args(args)
             .args([
                 "--data-dir",

@@ -4,6 +4,7 @@
 
 mod admin;
 mod bench;
+mod bench_api;
 mod catalog;
 mod demo;
 mod grading;
@@ -110,6 +111,31 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Read paths of a running server (`qadam serve --demo` with
+    /// QADAM_HTTP__BENCH_ROUTES=true) beside its hello-world route: requests/s, p50, p99.
+    Api {
+        /// The server to measure; nothing is started.
+        #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        /// Keep-alive connections open at once.
+        #[arg(long, default_value_t = 64)]
+        connections: usize,
+        /// Seconds each path is driven.
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        duration: u64,
+        /// Client threads.
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        /// The demo accounts' password.
+        #[arg(long, default_value = demo::DEMO_PASSWORD)]
+        password: String,
+        /// The server's process id, to print its resident memory after the run.
+        #[arg(long, value_name = "PID")]
+        server_pid: Option<u32>,
+        /// Only the paths whose label contains this text (the baseline is always run).
+        #[arg(long, value_name = "TEXT")]
+        only: Option<String>,
+    },
     /// Grading latency and throughput against a plain `docker run` baseline.
     Grader {
         /// Submissions graded per row.
@@ -317,6 +343,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             init_logging("warn");
             bench::grader(&images, &fixtures, &project, submissions)
         }
+        Command::Bench {
+            command:
+                BenchCommand::Api {
+                    server,
+                    connections,
+                    duration,
+                    threads,
+                    password,
+                    server_pid,
+                    only,
+                },
+        } => {
+            init_logging("warn");
+            bench_api::api(bench_api::Options {
+                server,
+                connections: connections.max(1),
+                duration: Duration::from_secs(duration.max(1)),
+                threads,
+                password,
+                server_pid,
+                only,
+            })
+        }
         Command::Admin { common, command } => {
             let settings = common.settings()?;
             init_logging(&settings.log);
@@ -329,7 +378,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// A password check (argon2) allocates about 19 MiB. glibc's malloc raises its mmap
+/// threshold to the size of the first such block once it is freed, so later ones come
+/// from its heaps, which keep them: a server that checked a few passwords stayed ~20 MB
+/// larger per thread that had hashed. A fixed threshold keeps every block of 1 MiB or
+/// more mapped on its own, so it goes back to the system when freed.
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a malloc tuning value; it is called before any
+    // thread is started.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 pub fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -348,11 +412,17 @@ fn exit_code(err: &anyhow::Error) -> ExitCode {
             cause.downcast_ref::<qadam_core::CoreError>(),
             Some(
                 qadam_core::CoreError::Unavailable { .. }
-                    | qadam_core::CoreError::Db(qadam_db::DbError::Pool(_))
+                    | qadam_core::CoreError::Db(
+                        qadam_db::DbError::Pool(_) | qadam_db::DbError::Saturated(_)
+                    )
             )
         ) || matches!(
             cause.downcast_ref::<qadam_db::DbError>(),
-            Some(qadam_db::DbError::Pool(_) | qadam_db::DbError::Connect { .. })
+            Some(
+                qadam_db::DbError::Pool(_)
+                    | qadam_db::DbError::Saturated(_)
+                    | qadam_db::DbError::Connect { .. }
+            )
         )
     });
     ExitCode::from(if transient { 3 } else { 1 })

@@ -2,13 +2,17 @@
 //! `qadam catalog sync` and on a server's first start), and reading a stored project's
 //! public definition.
 
+use crate::cache::ImmutableCache;
 use crate::error::{CoreError, CoreResult};
 use qadam_catalog::{Catalog, SyncReport};
+use qadam_db::models::{ProjectRow, ProjectSubject};
 use qadam_db::queries::audit::AuditActor;
 use qadam_db::queries::projects;
 use qadam_db::{DbConn, Pool};
 use qadam_domain::curriculum::ProjectDefinition;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Writes a checked catalog into the database in one transaction.
 pub fn sync(conn: &mut DbConn, catalog: &Catalog, actor: &AuditActor) -> CoreResult<SyncReport> {
@@ -67,4 +71,71 @@ pub fn definition(slug: &str, version: i32, stored: &str) -> CoreResult<ProjectD
             "the stored definition of {slug}@{version} does not read back: {err}"
         ))
     })
+}
+
+/// How many versions a process keeps parsed (each a few kilobytes; a catalog has tens
+/// to hundreds of projects).
+const VERSIONS_KEPT: usize = 4096;
+
+/// The parsed definitions and the subjects of project versions, by version id. A
+/// version never changes once written, so nothing here goes stale: a new catalog sync
+/// makes new versions with new ids.
+pub struct CurriculumCache {
+    definitions: ImmutableCache<ProjectDefinition>,
+    subjects: ImmutableCache<Vec<ProjectSubject>>,
+}
+
+impl Default for CurriculumCache {
+    fn default() -> Self {
+        CurriculumCache {
+            definitions: ImmutableCache::new(VERSIONS_KEPT),
+            subjects: ImmutableCache::new(VERSIONS_KEPT),
+        }
+    }
+}
+
+impl CurriculumCache {
+    /// The definitions of the listed projects' current versions (`(project, version
+    /// id)`), in the same order; those not parsed yet are read in one query.
+    pub fn definitions(
+        &self,
+        conn: &mut DbConn,
+        rows: &[(ProjectRow, String)],
+    ) -> CoreResult<Vec<Arc<ProjectDefinition>>> {
+        let missing: Vec<String> = rows
+            .iter()
+            .filter(|(_, version_id)| self.definitions.get(version_id).is_none())
+            .map(|(_, version_id)| version_id.clone())
+            .collect();
+        let mut read: HashMap<String, String> =
+            projects::definitions(conn, &missing)?.into_iter().collect();
+        rows.iter()
+            .map(|(row, version_id)| match self.definitions.get(version_id) {
+                Some(parsed) => Ok(parsed),
+                None => {
+                    let stored = read.remove(version_id).ok_or_else(|| {
+                        CoreError::Corrupt(format!(
+                            "the current version of {} has no stored definition",
+                            row.slug
+                        ))
+                    })?;
+                    let parsed = definition(&row.slug, row.current_version, &stored)?;
+                    Ok(self.definitions.insert(version_id.clone(), parsed))
+                }
+            })
+            .collect()
+    }
+
+    /// The subjects of one version, by language.
+    pub fn subjects(
+        &self,
+        conn: &mut DbConn,
+        version_id: &str,
+    ) -> CoreResult<Arc<Vec<ProjectSubject>>> {
+        if let Some(subjects) = self.subjects.get(version_id) {
+            return Ok(subjects);
+        }
+        let subjects = projects::subjects_of(conn, version_id)?;
+        Ok(self.subjects.insert(version_id.to_string(), subjects))
+    }
 }

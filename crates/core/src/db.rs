@@ -2,15 +2,24 @@
 //! stalls the async workers that serve other requests.
 
 use qadam_db::{DbConn, DbError, Pool};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 #[derive(Clone)]
 pub struct Db {
     pool: Pool,
+    /// One permit per pooled connection. Work waits for a permit here, on the async
+    /// side, before it takes a blocking thread: so at most as many blocking threads as
+    /// connections run database work, and none of them sleeps waiting for a connection
+    /// (under load, dozens of threads queued on the pool cost more in wake-ups and
+    /// context switches than the queries themselves).
+    permits: Arc<Semaphore>,
 }
 
 impl Db {
     pub fn new(pool: Pool) -> Db {
-        Db { pool }
+        let permits = Arc::new(Semaphore::new(pool.max_size().max(1) as usize));
+        Db { pool, permits }
     }
 
     pub fn pool(&self) -> &Pool {
@@ -25,7 +34,15 @@ impl Db {
         E: From<DbError> + Send + 'static,
     {
         let pool = self.pool.clone();
+        // The same bound as waiting for a connection: the pool's connection timeout.
+        let wait = pool.connection_timeout();
+        let permit = match tokio::time::timeout(wait, self.permits.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => permit,
+            Ok(Err(closed)) => return Err(E::from(DbError::Interrupted(closed.to_string()))),
+            Err(_) => return Err(E::from(DbError::Saturated(wait))),
+        };
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let mut conn = pool.get()?;
             work(&mut conn)
         })

@@ -88,7 +88,7 @@ impl CoreError {
             | CoreError::Throttled { code, .. }
             | CoreError::Unavailable { code, .. } => code,
             CoreError::NotFound { .. } => "not_found",
-            CoreError::Db(DbError::Pool(_)) => "unavailable",
+            CoreError::Db(DbError::Pool(_) | DbError::Saturated(_)) => "unavailable",
             CoreError::Db(_) | CoreError::Corrupt(_) => "internal_error",
         }
     }

@@ -5,6 +5,7 @@
 //! envelope and the command line to a message and an exit code.
 
 pub mod accounts;
+mod cache;
 pub mod catalog;
 mod clock;
 mod db;
@@ -13,6 +14,8 @@ pub mod login;
 pub mod passwords;
 pub mod tokens;
 
+pub use cache::ImmutableCache;
+pub use catalog::CurriculumCache;
 pub use clock::Clock;
 pub use db::Db;
 pub use error::{found, CoreError, CoreResult};
@@ -33,6 +36,8 @@ pub struct Core {
     pub login_policy: LoginPolicy,
     pub passwords: Arc<PasswordGate>,
     pub clock: Clock,
+    /// Parsed project versions and their subjects, by version id.
+    pub curriculum: Arc<CurriculumCache>,
 }
 
 impl Core {
@@ -47,10 +52,12 @@ impl Core {
             login_policy: LoginPolicy::from_settings(&settings.auth),
             passwords: Arc::new(PasswordGate::from_settings(&settings.auth)),
             clock: Clock::system(),
+            curriculum: Arc::new(CurriculumCache::default()),
         })
     }
 
-    /// Checks a bearer token (one hop to the database).
+    /// Checks a bearer token: one hop to the blocking pool and one query (the token,
+    /// its account and the account's campus slug together).
     pub async fn authenticate(&self, token: String) -> CoreResult<SignedIn> {
         let core = self.clone();
         self.db

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDateTime};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use qadam_db::models::{AuthToken, User};
 use qadam_db::queries::audit::{self, AuditActor, Event};
-use qadam_db::queries::{secrets, tokens, users};
+use qadam_db::queries::{secrets, tokens};
 use qadam_db::DbConn;
 use qadam_domain::Actor;
 use serde::{Deserialize, Serialize};
@@ -199,7 +199,9 @@ impl KeyRing {
             Err(err) => return Err(refusal(err)),
         };
         let invalid = || CoreError::unauthenticated("the token is not valid");
-        let row = tokens::by_id(conn, &claims.jti)?.ok_or_else(invalid)?;
+        // The token, its account and the account's campus slug in one query.
+        let (row, user, campus_slug) =
+            tokens::with_account(conn, &claims.jti)?.ok_or_else(invalid)?;
         if row.user_id != claims.sub {
             return Err(invalid());
         }
@@ -215,13 +217,12 @@ impl KeyRing {
                 "the token has expired; log in again",
             ));
         }
-        let user = users::by_id(conn, &row.user_id)?
-            .ok_or_else(|| CoreError::unauthenticated("the account no longer exists"))?;
         if user.disabled {
             return Err(CoreError::unauthenticated("the account is disabled"));
         }
         Ok(SignedIn {
             user,
+            campus_slug,
             token_id: row.id,
         })
     }
@@ -231,6 +232,8 @@ impl KeyRing {
 #[derive(Debug, Clone)]
 pub struct SignedIn {
     pub user: User,
+    /// The slug of the user's campus, read with the token (admins may have none).
+    pub campus_slug: Option<String>,
     pub token_id: String,
 }
 

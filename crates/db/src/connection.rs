@@ -7,7 +7,7 @@ use diesel::r2d2::{self, ManageConnection};
 use diesel::sqlite::SqliteConnection;
 use diesel::Connection;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../../migrations/postgres");
@@ -47,6 +47,9 @@ pub enum DbError {
     Migration(String),
     #[error("no database connection available: {0}")]
     Pool(#[from] r2d2::PoolError),
+    /// Every connection stayed busy for the whole wait (the pool's connection timeout).
+    #[error("no database connection became free within {0:?}")]
+    Saturated(Duration),
     #[error(transparent)]
     Query(#[from] diesel::result::Error),
     /// The thread running the work ended abnormally (it panicked).
@@ -296,6 +299,33 @@ mod private_files {
     }
 }
 
+/// How long a connection that answered a liveness check is handed out again without
+/// another one. Checking at every check-out would add a round trip to every request
+/// (the one query of an authentication would be two); checking never would keep a
+/// connection the database dropped (a restart) in the pool for good.
+const LIVENESS_CHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// A pooled connection and when it last answered a liveness check. Dereferences to
+/// the [`DbConn`] itself, so a pooled connection is used as one.
+pub struct Checked {
+    conn: DbConn,
+    answered_at: Instant,
+}
+
+impl std::ops::Deref for Checked {
+    type Target = DbConn;
+
+    fn deref(&self) -> &DbConn {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Checked {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.conn
+    }
+}
+
 /// Hands out connections of one backend to an r2d2 pool.
 #[derive(Debug)]
 pub struct Manager {
@@ -303,19 +333,32 @@ pub struct Manager {
 }
 
 impl ManageConnection for Manager {
-    type Connection = DbConn;
+    type Connection = Checked;
     type Error = DbError;
 
-    fn connect(&self) -> Result<DbConn, DbError> {
-        DbConn::open(&self.url)
+    fn connect(&self) -> Result<Checked, DbError> {
+        Ok(Checked {
+            conn: DbConn::open(&self.url)?,
+            answered_at: Instant::now(),
+        })
     }
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
-        conn.batch_execute("SELECT 1").map_err(DbError::from)
+    /// Runs at each check-out: a `SELECT 1` when the last one is older than
+    /// `LIVENESS_CHECK_EVERY`, so a dead connection is dropped within that time.
+    fn is_valid(&self, conn: &mut Checked) -> Result<(), DbError> {
+        if conn.answered_at.elapsed() < LIVENESS_CHECK_EVERY {
+            return Ok(());
+        }
+        conn.conn.batch_execute("SELECT 1").map_err(DbError::from)?;
+        conn.answered_at = Instant::now();
+        Ok(())
     }
 
-    fn has_broken(&self, _conn: &mut DbConn) -> bool {
-        false
+    /// A connection given back by a panicking thread, or left inside a transaction
+    /// that could not be finished, is not handed out again.
+    fn has_broken(&self, conn: &mut Checked) -> bool {
+        use diesel::r2d2::R2D2Connection;
+        std::thread::panicking() || conn.conn.is_broken()
     }
 }
 
@@ -357,6 +400,16 @@ impl Pool {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The most connections the pool holds at once.
+    pub fn max_size(&self) -> u32 {
+        self.inner.max_size()
+    }
+
+    /// How long to wait for a free connection before giving up.
+    pub fn connection_timeout(&self) -> Duration {
+        self.inner.connection_timeout()
     }
 
     pub fn get(&self) -> Result<PooledConn, DbError> {

@@ -187,8 +187,9 @@ pub mod users {
 }
 
 pub mod tokens {
-    use crate::models::AuthToken;
+    use crate::models::{AuthToken, User};
     use crate::schema::auth_tokens::dsl;
+    use crate::schema::{campuses, users};
     use crate::DbConn;
     use crate::DbError as Error;
     use chrono::NaiveDateTime;
@@ -205,6 +206,24 @@ pub mod tokens {
         Ok(dsl::auth_tokens
             .find(id)
             .select(AuthToken::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
+    /// A token with its account and the slug of the account's campus, in one query:
+    /// everything a request's authentication reads.
+    pub fn with_account(
+        conn: &mut DbConn,
+        id: &str,
+    ) -> Result<Option<(AuthToken, User, Option<String>)>, Error> {
+        Ok(dsl::auth_tokens
+            .find(id)
+            .inner_join(users::table.left_join(campuses::table))
+            .select((
+                AuthToken::as_select(),
+                User::as_select(),
+                campuses::slug.nullable(),
+            ))
             .first(conn)
             .optional()?)
     }
@@ -575,6 +594,42 @@ pub mod projects {
         Ok(Some((project, version)))
     }
 
+    /// A project with the id and content hash of its current version, in one query and
+    /// without the version's (large) definition and grading columns.
+    pub fn current_meta_by_slug(
+        conn: &mut DbConn,
+        slug: &str,
+    ) -> Result<Option<(ProjectRow, String, String)>, Error> {
+        Ok(projects::table
+            .inner_join(
+                project_versions::table.on(project_versions::project_id
+                    .eq(projects::id)
+                    .and(project_versions::version.eq(projects::current_version))),
+            )
+            .filter(projects::slug.eq(slug))
+            .select((
+                ProjectRow::as_select(),
+                project_versions::id,
+                project_versions::content_hash,
+            ))
+            .first(conn)
+            .optional()?)
+    }
+
+    /// The public definitions (JSON) of the given versions, as `(version id, definition)`.
+    pub fn definitions(
+        conn: &mut DbConn,
+        version_ids: &[String],
+    ) -> Result<Vec<(String, String)>, Error> {
+        if version_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(project_versions::table
+            .filter(project_versions::id.eq_any(version_ids))
+            .select((project_versions::id, project_versions::definition))
+            .load(conn)?)
+    }
+
     pub fn subjects_of(conn: &mut DbConn, version_id: &str) -> Result<Vec<ProjectSubject>, Error> {
         Ok(project_subjects::table
             .filter(project_subjects::version_id.eq(version_id))
@@ -589,12 +644,14 @@ pub mod projects {
         pub include_archived: bool,
     }
 
-    /// A page of projects with their current versions, by slug, and the total count.
+    /// A page of projects with the id of their current version, by slug, and the total
+    /// count. The versions' definitions are not read: callers keep them parsed per
+    /// version id (a version never changes) and ask `definitions` for those they lack.
     pub fn list(
         conn: &mut DbConn,
         filter: &Filter<'_>,
         page: Page,
-    ) -> Result<(Vec<(ProjectRow, ProjectVersion)>, i64), Error> {
+    ) -> Result<(Vec<(ProjectRow, String)>, i64), Error> {
         let filtered = || {
             let mut query = projects::table
                 .inner_join(
@@ -620,15 +677,11 @@ pub mod projects {
             }
             query
         };
-        let rows: Vec<(ProjectRow, ProjectVersion, i64)> = filtered()
+        let rows: Vec<(ProjectRow, String, i64)> = filtered()
             .order(projects::slug.asc())
             .limit(page.limit())
             .offset(page.offset())
-            .select((
-                ProjectRow::as_select(),
-                ProjectVersion::as_select(),
-                total_count(),
-            ))
+            .select((ProjectRow::as_select(), project_versions::id, total_count()))
             .load(conn)?;
         let rows = rows
             .into_iter()

@@ -174,7 +174,7 @@ impl From<CoreError> for ApiError {
                 retry_after,
                 ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code, message)
             },
-            CoreError::Db(err @ DbError::Pool(_)) => {
+            CoreError::Db(err @ (DbError::Pool(_) | DbError::Saturated(_))) => {
                 tracing::error!(error = %err, "database unavailable");
                 ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,

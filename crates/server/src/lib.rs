@@ -2,6 +2,7 @@
 //! bearer tokens, OpenAPI at `/api/v1/openapi.json`. See docs/API.md.
 
 pub mod auth;
+mod caching;
 mod client_address;
 pub mod error;
 mod middleware;
@@ -39,8 +40,20 @@ pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, CoreError>
 pub async fn serve(settings: Settings, pool: Pool) -> Result<(), ServeError> {
     let state = web::Data::new(app_state(&settings, pool)?);
     let max_json = settings.http.max_json_bytes;
+    let bench_routes = settings.http.bench_routes;
+    if bench_routes {
+        tracing::warn!("http.bench_routes is on: serving GET /bench/hello for `qadam bench api`");
+    }
     let mut server = HttpServer::new(move || {
         App::new()
+            .configure(|cfg| {
+                if bench_routes {
+                    cfg.route(
+                        routes::bench::HELLO_PATH,
+                        web::get().to(routes::bench::hello),
+                    );
+                }
+            })
             .app_data(state.clone())
             .app_data(
                 web::JsonConfig::default()

@@ -190,42 +190,37 @@ pub struct ProjectSummaryView {
 }
 
 impl ProjectSummaryView {
-    pub fn new(
-        row: &qadam_db::models::ProjectRow,
-        version: &qadam_db::models::ProjectVersion,
-    ) -> Result<ProjectSummaryView, qadam_core::CoreError> {
-        let definition =
-            qadam_core::catalog::definition(&row.slug, version.version, &version.definition)?;
-        Ok(ProjectSummaryView {
+    pub fn new(row: &qadam_db::models::ProjectRow, definition: &ProjectDefinition) -> Self {
+        ProjectSummaryView {
             slug: row.slug.clone(),
             name: row.name.clone(),
             kind: row.kind.as_str().to_string(),
-            summary: definition.summary,
+            summary: definition.summary.clone(),
             xp: u64::from(definition.xp),
             team: definition.team,
-            requires: definition.requires,
-            version: version.version,
+            requires: definition.requires.clone(),
+            version: row.current_version,
             archived: row.archived_at.is_some(),
-        })
+        }
     }
 }
 
 /// One project as a student reads it: the subject in one language and everything public
 /// about the project. Hidden tests, harness files and reference solutions never appear.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ProjectView {
-    pub slug: String,
+pub struct ProjectView<'a> {
+    pub slug: &'a str,
     pub version: i32,
     pub archived: bool,
     /// The language of `subject`.
-    pub language: String,
+    pub language: &'a str,
     /// Every language the subject is written in.
-    pub languages: Vec<String>,
+    pub languages: &'a [String],
     /// Markdown.
-    pub subject: String,
+    pub subject: &'a str,
     /// Rules, team size, prerequisites, evaluation, the grader's configuration with the
     /// visible tests, the grading sheet and exam levels (projects-catalog/README.md).
     #[schema(value_type = Object)]
-    pub definition: ProjectDefinition,
+    pub definition: &'a ProjectDefinition,
     pub updated_at: DateTime<Utc>,
 }

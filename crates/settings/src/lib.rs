@@ -56,6 +56,9 @@ pub struct HttpSettings {
     /// Networks of the reverse proxies whose `X-Forwarded-For` is believed. Empty: the
     /// client is the socket's peer, whatever the header says.
     pub trusted_proxies: Vec<IpNetwork>,
+    /// Serve `GET /bench/hello` (a constant answer, no database), the baseline that
+    /// `qadam bench api` measures beside the real paths. Off in production.
+    pub bench_routes: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +112,7 @@ impl Default for HttpSettings {
             workers: 0,
             max_json_bytes: 64 * 1024,
             trusted_proxies: Vec::new(),
+            bench_routes: false,
         }
     }
 }

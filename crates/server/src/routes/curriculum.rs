@@ -2,11 +2,12 @@
 //! user may read it; only public content is stored where these handlers read it.
 
 use crate::auth::AuthUser;
+use crate::caching;
 use crate::error::{ApiError, ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use crate::views::{CursusView, Paginated, ProjectSummaryView, ProjectView};
 use actix_web::web::{Data, Json, Path, Query};
-use actix_web::HttpRequest;
+use actix_web::{HttpRequest, HttpResponse};
 use qadam_core::found;
 use qadam_db::queries::{cursus, projects};
 use qadam_domain::language::{choose_language, parse_accept_language};
@@ -14,9 +15,23 @@ use qadam_domain::{PageRequest, ProjectKind};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+/// The tag of a cursus answer: a hash of the JSON itself (a cursus's stages show its
+/// projects' names, which change with their versions).
+fn body_tag(bytes: &[u8]) -> String {
+    caching::etag_of(&[bytes])
+}
+
 #[utoipa::path(get, path = "/api/v1/cursus", tag = "curriculum", security(("bearer" = [])),
-    responses((status = 200, body = Vec<CursusView>), (status = 401, body = ErrorEnvelope)))]
-pub async fn list_cursus(state: Data<AppState>, _me: AuthUser) -> ApiResult<Json<Vec<CursusView>>> {
+    params(("If-None-Match" = Option<String>, Header, description = "an `ETag` from an earlier answer: 304 when unchanged")),
+    responses((status = 200, body = Vec<CursusView>,
+            headers(("ETag" = String), ("Cache-Control" = String))),
+        (status = 304, description = "unchanged since the `ETag` sent in `If-None-Match`"),
+        (status = 401, body = ErrorEnvelope)))]
+pub async fn list_cursus(
+    state: Data<AppState>,
+    _me: AuthUser,
+    request: HttpRequest,
+) -> ApiResult<HttpResponse> {
     let views = state
         .core
         .db
@@ -31,17 +46,23 @@ pub async fn list_cursus(state: Data<AppState>, _me: AuthUser) -> ApiResult<Json
             Ok::<_, ApiError>(views)
         })
         .await?;
-    Ok(Json(views))
+    let bytes = serde_json::to_vec(&views).map_err(|_| ApiError::internal())?;
+    caching::conditional_json(&request, &body_tag(&bytes), None, || Ok(bytes))
 }
 
 #[utoipa::path(get, path = "/api/v1/cursus/{slug}", tag = "curriculum", security(("bearer" = [])),
-    params(("slug" = String, Path)),
-    responses((status = 200, body = CursusView), (status = 404, body = ErrorEnvelope)))]
+    params(("slug" = String, Path),
+        ("If-None-Match" = Option<String>, Header, description = "an `ETag` from an earlier answer: 304 when unchanged")),
+    responses((status = 200, body = CursusView,
+            headers(("ETag" = String), ("Cache-Control" = String))),
+        (status = 304, description = "unchanged since the `ETag` sent in `If-None-Match`"),
+        (status = 404, body = ErrorEnvelope)))]
 pub async fn show_cursus(
     state: Data<AppState>,
     _me: AuthUser,
+    request: HttpRequest,
     slug: Path<String>,
-) -> ApiResult<Json<CursusView>> {
+) -> ApiResult<HttpResponse> {
     let slug = slug.into_inner();
     let view = state
         .core
@@ -51,7 +72,8 @@ pub async fn show_cursus(
             Ok::<_, ApiError>(CursusView::new(&row, cursus::projects_of(conn, &row.id)?))
         })
         .await?;
-    Ok(Json(view))
+    let bytes = serde_json::to_vec(&view).map_err(|_| ApiError::internal())?;
+    caching::conditional_json(&request, &body_tag(&bytes), None, || Ok(bytes))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -91,6 +113,7 @@ pub async fn list_projects(
             ));
         }
     }
+    let curriculum = state.core.curriculum.clone();
     let result = state
         .core
         .db
@@ -105,10 +128,13 @@ pub async fn list_projects(
                 include_archived: filter.archived.unwrap_or(false),
             };
             let (items, total) = projects::list(conn, &query, page)?;
+            // Parsed once per version (a version never changes), not once per request.
+            let definitions = curriculum.definitions(conn, &items)?;
             let views = items
                 .iter()
-                .map(|(row, version)| ProjectSummaryView::new(row, version))
-                .collect::<Result<_, _>>()?;
+                .zip(definitions)
+                .map(|((row, _), definition)| ProjectSummaryView::new(row, &definition))
+                .collect();
             Ok::<_, ApiError>(Paginated::new(views, page, total))
         })
         .await?;
@@ -124,15 +150,19 @@ pub struct LanguageChoice {
 }
 
 #[utoipa::path(get, path = "/api/v1/projects/{slug}", tag = "curriculum", security(("bearer" = [])),
-    params(("slug" = String, Path), LanguageChoice),
-    responses((status = 200, body = ProjectView), (status = 404, body = ErrorEnvelope)))]
+    params(("slug" = String, Path), LanguageChoice,
+        ("If-None-Match" = Option<String>, Header, description = "an `ETag` from an earlier answer: 304 when unchanged")),
+    responses((status = 200, body = ProjectView,
+            headers(("ETag" = String), ("Cache-Control" = String), ("Vary" = String))),
+        (status = 304, description = "unchanged since the `ETag` sent in `If-None-Match`"),
+        (status = 404, body = ErrorEnvelope)))]
 pub async fn show_project(
     state: Data<AppState>,
     _me: AuthUser,
     request: HttpRequest,
     slug: Path<String>,
     choice: Query<LanguageChoice>,
-) -> ApiResult<Json<ProjectView>> {
+) -> ApiResult<HttpResponse> {
     let mut wanted: Vec<String> = choice.into_inner().lang.into_iter().collect();
     if let Some(header) = request
         .headers()
@@ -142,35 +172,50 @@ pub async fn show_project(
         wanted.extend(parse_accept_language(header));
     }
     let slug = slug.into_inner();
-    let view = state
+    let curriculum = state.core.curriculum.clone();
+    // One query for the project and its current version's id; the version's definition
+    // and subjects come parsed from the cache (read once per version).
+    let (row, content_hash, definition, subjects) = state
         .core
         .db
         .read(move |conn| {
-            let (row, version) = found(projects::current_by_slug(conn, &slug)?, "project")?;
-            let subjects = projects::subjects_of(conn, &version.id)?;
-            let definition =
-                qadam_core::catalog::definition(&row.slug, version.version, &version.definition)?;
-            let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
-            let default = definition.default_language.as_str();
-            let language = choose_language(&wanted, &languages, default)
-                .unwrap_or(default)
-                .to_string();
-            let subject = subjects
-                .iter()
-                .find(|s| s.language == language)
-                .map(|s| s.markdown.clone())
-                .unwrap_or_default();
-            Ok::<_, ApiError>(ProjectView {
-                slug: row.slug.clone(),
-                version: version.version,
-                archived: row.archived_at.is_some(),
-                language,
-                languages,
-                subject,
-                definition,
-                updated_at: row.updated_at.and_utc(),
-            })
+            let (row, version_id, content_hash) =
+                found(projects::current_meta_by_slug(conn, &slug)?, "project")?;
+            let definition = curriculum
+                .definitions(conn, &[(row.clone(), version_id.clone())])?
+                .remove(0);
+            let subjects = curriculum.subjects(conn, &version_id)?;
+            Ok::<_, ApiError>((row, content_hash, definition, subjects))
         })
         .await?;
-    Ok(Json(view))
+    let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
+    let default = definition.default_language.as_str();
+    let language = choose_language(&wanted, &languages, default)
+        .unwrap_or(default)
+        .to_string();
+    // The version's content hash and the language served decide the body; the row's
+    // update time covers archiving, which changes no content.
+    let updated_at = row.updated_at.and_utc().timestamp_micros().to_string();
+    let etag = caching::etag_of(&[
+        content_hash.as_bytes(),
+        language.as_bytes(),
+        updated_at.as_bytes(),
+    ]);
+    caching::conditional_json(&request, &etag, Some("Accept-Language"), || {
+        let subject = subjects
+            .iter()
+            .find(|s| s.language == language)
+            .map(|s| s.markdown.as_str())
+            .unwrap_or_default();
+        serde_json::to_vec(&ProjectView {
+            slug: &row.slug,
+            version: row.current_version,
+            archived: row.archived_at.is_some(),
+            language: &language,
+            languages: &languages,
+            subject,
+            definition: &definition,
+            updated_at: row.updated_at.and_utc(),
+        })
+    })
 }

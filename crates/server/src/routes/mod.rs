@@ -6,6 +6,7 @@ use openapi::{BearerAuth, CommonResponses};
 
 pub mod audit;
 pub mod auth;
+pub mod bench;
 pub mod campuses;
 pub mod curriculum;
 pub mod health;
