@@ -50,42 +50,52 @@ static char	*check(char *src, int show)
 	return (dup);
 }
 
+/* An exact-size heap copy of a string (its bytes, '\0' included, and nothing more),
+ * so the memory checker sees a read past its end. */
+static char	*copy(const char *s)
+{
+	char	*c;
+
+	c = malloc(strlen(s) + 1);
+	if (!c)
+		exit(3);
+	memcpy(c, s, strlen(s) + 1);
+	return (c);
+}
+
 int	main(int argc, char **argv)
 {
 	const char	*c;
+	char		*s;
 	char		*dup;
 
 	if (argc < 2)
 		return (2);
 	c = argv[1];
+	s = NULL;
 	dup = NULL;
 	if (strcmp(c, "basic") == 0)
 	{
-		char	s[] = "Hello 42";
-
+		s = copy("Hello 42");
 		dup = check(s, 1);
 	}
 	else if (strcmp(c, "empty") == 0)
 	{
-		char	s[] = "";
-
+		s = copy("");
 		dup = check(s, 1);
 	}
 	else if (strcmp(c, "one") == 0)
 	{
-		char	s[] = "x";
-
+		s = copy("x");
 		dup = check(s, 1);
 	}
 	else if (strcmp(c, "special") == 0)
 	{
-		char	s[] = " \ttabs,\nnewlines ~!@#$%^&*() \xc3\xa9t\xc3\xa9 ";
-
+		s = copy(" \ttabs,\nnewlines ~!@#$%^&*() \xc3\xa9t\xc3\xa9 ");
 		dup = check(s, 1);
 	}
 	else if (strcmp(c, "long") == 0)
 	{
-		char	*s;
 		int		i;
 
 		s = malloc(10001);
@@ -99,19 +109,16 @@ int	main(int argc, char **argv)
 		}
 		s[i] = '\0';
 		dup = check(s, 0);
-		free(s);
 	}
 	else if (strcmp(c, "terminated") == 0)
 	{
-		char	s[] = "forty characters, no more and no less!!!";
-
-		dirty_heap(sizeof(s));
+		s = copy("forty characters, no more and no less!!!");
+		dirty_heap(strlen(s) + 1);
 		dup = check(s, 1);
 	}
 	else if (strcmp(c, "independent") == 0)
 	{
-		char	s[] = "original";
-
+		s = copy("original");
 		dup = check(s, 1);
 		if (dup)
 		{
@@ -122,16 +129,18 @@ int	main(int argc, char **argv)
 	}
 	else if (strcmp(c, "two") == 0)
 	{
-		char	a[] = "first";
-		char	b[] = "second";
+		char	*b;
 		char	*d2;
 
-		dup = check(a, 1);
+		s = copy("first");
+		b = copy("second");
+		dup = check(s, 1);
 		d2 = check(b, 1);
 		printf("copies differ: %s\n", dup != d2 ? "yes" : "no");
 		if (dup)
 			printf("first copy still: [%s]\n", dup);
 		free(d2);
+		free(b);
 	}
 	else
 	{
@@ -139,5 +148,6 @@ int	main(int argc, char **argv)
 		return (2);
 	}
 	free(dup);
+	free(s);
 	return (0);
 }

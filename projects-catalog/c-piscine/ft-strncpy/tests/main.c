@@ -6,15 +6,26 @@ char	*ft_strncpy(char *dest, char *src, unsigned int n);
 
 #define SHOWN 16
 
-/* Calls ft_strncpy on a buffer full of 'X', then prints its first SHOWN bytes:
- * a '\0' is shown as '.', other non-printable bytes as \xHH. */
-static void	show(char *src, unsigned int n)
+/* A literal with its size, '\0' included. */
+#define BYTES(literal) literal, sizeof(literal)
+
+/* Calls ft_strncpy on a heap buffer full of 'X', then prints its first SHOWN bytes:
+ * a '\0' is shown as '.', other non-printable bytes as \xHH. src is an exact-size
+ * heap block (its bytes, '\0' included, and nothing more), so the memory checker
+ * sees a read past its end. */
+static void	show(const char *src_bytes, size_t src_size, unsigned int n)
 {
-	char	buf[SHOWN + 16];
+	char	*buf;
+	char	*src;
 	char	*ret;
 	int		i;
 
-	memset(buf, 'X', sizeof(buf));
+	buf = malloc(SHOWN + 16);
+	src = malloc(src_size);
+	if (!buf || !src)
+		exit(3);
+	memcpy(src, src_bytes, src_size);
+	memset(buf, 'X', SHOWN + 16);
 	ret = ft_strncpy(buf, src, n);
 	printf("[");
 	i = 0;
@@ -35,6 +46,8 @@ static void	show(char *src, unsigned int n)
 		printf("returned dest\n");
 	else
 		printf("returned something else\n");
+	free(buf);
+	free(src);
 }
 
 static int	run_long(unsigned int len)
@@ -72,23 +85,23 @@ int	main(int argc, char **argv)
 	if (argc < 2)
 		return (2);
 	if (!strcmp(argv[1], "pad"))
-		show("abc", 6);
+		show(BYTES("abc"), 6);
 	else if (!strcmp(argv[1], "truncate"))
-		show("abcdefgh", 3);
+		show(BYTES("abcdefgh"), 3);
 	else if (!strcmp(argv[1], "exact"))
-		show("abc", 3);
+		show(BYTES("abc"), 3);
 	else if (!strcmp(argv[1], "one-more"))
-		show("abc", 4);
+		show(BYTES("abc"), 4);
 	else if (!strcmp(argv[1], "empty"))
-		show("", 5);
+		show(BYTES(""), 5);
 	else if (!strcmp(argv[1], "zero"))
-		show("hello", 0);
+		show(BYTES("hello"), 0);
 	else if (!strcmp(argv[1], "one"))
-		show("hello", 1);
+		show(BYTES("hello"), 1);
 	else if (!strcmp(argv[1], "full"))
-		show("hello world", SHOWN);
+		show(BYTES("hello world"), SHOWN);
 	else if (!strcmp(argv[1], "high"))
-		show("\xc3\xa9t\xc3\xa9", 8);
+		show(BYTES("\xc3\xa9t\xc3\xa9"), 8);
 	else if (!strcmp(argv[1], "long"))
 		return (run_long(10000));
 	else

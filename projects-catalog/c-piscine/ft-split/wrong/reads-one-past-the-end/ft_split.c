@@ -1,0 +1,79 @@
+#include <stdlib.h>
+
+static int	is_sep(char c, char *charset)
+{
+	int	i;
+
+	i = 0;
+	while (charset[i] != '\0')
+	{
+		if (charset[i] == c)
+			return (1);
+		i++;
+	}
+	return (0);
+}
+
+static int	count_words(char *str, char *charset)
+{
+	int	count;
+	int	i;
+
+	count = 0;
+	i = 0;
+	while (str[i] != '\0')
+	{
+		while (str[i] != '\0' && is_sep(str[i], charset))
+			i++;
+		if (str[i] != '\0')
+			count++;
+		while (str[i] != '\0' && !is_sep(str[i], charset))
+			i++;
+	}
+	return (count);
+}
+
+static char	*dup_word(char *str, int len)
+{
+	char	*word;
+	int		i;
+
+	word = malloc(sizeof(char) * (len + 1));
+	if (word == NULL)
+		return (NULL);
+	i = 0;
+	while (i < len)
+	{
+		word[i] = str[i];
+		i++;
+	}
+	word[i] = '\0';
+	return (word);
+}
+
+char	**ft_split(char *str, char *charset)
+{
+	char	**tab;
+	int		w;
+	int		i;
+	int		start;
+
+	tab = malloc(sizeof(char *) * (count_words(str, charset) + 1));
+	if (tab == NULL)
+		return (NULL);
+	w = 0;
+	i = 0;
+	while (str[i] != '\0')
+	{
+		while (str[i] != '\0' && is_sep(str[i], charset))
+			i++;
+		start = i;
+		while (str[i] != '\0' && !is_sep(str[i], charset))
+			i++;
+		if (i > start)
+			tab[w++] = dup_word(&str[start], i - start);
+		i++;
+	}
+	tab[w] = NULL;
+	return (tab);
+}
