@@ -36,6 +36,22 @@ impl Project {
             .map(|p| p.get_ref().as_str())
     }
 
+    /// The final-mark rule the file names (checked), else the kind's default.
+    pub fn final_mark_rule(&self) -> qadam_domain::FinalMarkRule {
+        let file = &self.file;
+        file.rules
+            .final_mark
+            .as_ref()
+            .and_then(|rule| crate::load::parse_final_mark(rule.get_ref()))
+            .unwrap_or_else(|| {
+                qadam_domain::FinalMarkRule::default_for(
+                    self.kind(),
+                    file.grader.is_some(),
+                    file.peers(),
+                )
+            })
+    }
+
     /// The mark that validates the project.
     pub fn min_mark(&self) -> u32 {
         self.file
@@ -245,6 +261,7 @@ impl Project {
                 deadline_days: file.rules.deadline_days,
                 retry_cooldown_hours: file.rules.retry_cooldown_hours,
                 min_mark: self.min_mark(),
+                final_mark: Some(self.final_mark_rule()),
             },
             evaluation,
             grader,

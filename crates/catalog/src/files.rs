@@ -67,6 +67,8 @@ pub struct Rules {
     #[serde(default)]
     pub retry_cooldown_hours: u32,
     pub min_mark: Option<Spanned<u32>>,
+    /// `grader`, `peers` or `min`; the default depends on the kind (FinalMarkRule).
+    pub final_mark: Option<Spanned<String>>,
 }
 
 /// The mark that validates a project when its file does not say.
@@ -210,6 +212,13 @@ pub struct Question {
     #[serde(default)]
     pub bonus: bool,
     pub guidelines: Option<String>,
+}
+
+/// `levels.toml` at the catalog's root: the cumulative XP each level needs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsFile {
+    pub xp: Spanned<Vec<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

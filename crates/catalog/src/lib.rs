@@ -47,6 +47,8 @@ pub struct Catalog {
     pub root: PathBuf,
     pub projects: Vec<Project>,
     pub cursus: Vec<Cursus>,
+    /// The level table of `levels.toml` (checked), when the catalog has one.
+    pub levels: Option<qadam_domain::LevelTable>,
     /// Folders whose project.toml did not parse: their own problem is reported, and
     /// references to them are not reported again as unknown.
     pub(crate) unreadable: BTreeSet<String>,

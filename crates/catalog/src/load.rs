@@ -134,11 +134,16 @@ pub fn read_catalog(
         root: root.to_path_buf(),
         projects: Vec::new(),
         cursus: Vec::new(),
+        levels: None,
         unreadable: BTreeSet::new(),
     };
     if !root.is_dir() {
         problems.push(Problem::new(root, 1, "not a folder"));
         return catalog;
+    }
+    let levels = root.join("levels.toml");
+    if levels.exists() {
+        catalog.levels = read_levels(&levels, problems);
     }
     report_symlinks(root, problems);
     for group in sorted_entries(root) {
@@ -173,6 +178,18 @@ pub fn read_catalog(
     }
     catalog.projects.sort_by(|a, b| a.slug().cmp(b.slug()));
     catalog
+}
+
+fn read_levels(path: &Path, problems: &mut Vec<Problem>) -> Option<qadam_domain::LevelTable> {
+    let source = read_source(path, problems)?;
+    let file: crate::files::LevelsFile = source.parse(problems)?;
+    match qadam_domain::LevelTable::new(file.xp.get_ref().clone()) {
+        Ok(table) => Some(table),
+        Err(message) => {
+            problems.push(source.problem(file.xp.span(), message));
+            None
+        }
+    }
 }
 
 fn read_cursus(path: &Path, problems: &mut Vec<Problem>) -> Option<Cursus> {
@@ -296,6 +313,38 @@ fn check_rules(source: &Source, file: &ProjectFile, problems: &mut Vec<Problem>)
         }
     }
     let peers = file.peers();
+    if let Some(rule) = &file.rules.final_mark {
+        use qadam_domain::FinalMarkRule;
+        match parse_final_mark(rule.get_ref()) {
+            None => problems.push(source.problem(
+                rule.span(),
+                format!(
+                    "final_mark {:?}: one of \"grader\", \"peers\", \"min\"",
+                    rule.get_ref()
+                ),
+            )),
+            Some(FinalMarkRule::Grader) if file.grader.is_none() && kind != ProjectKind::Exam => {
+                problems.push(source.problem(
+                    rule.span(),
+                    "final_mark \"grader\" needs a [grader] with tests",
+                ))
+            }
+            Some(FinalMarkRule::Peers | FinalMarkRule::Min) if peers == 0 => {
+                problems.push(source.problem(
+                    rule.span(),
+                    format!(
+                        "final_mark {:?} needs peer evaluations ([evaluation] peers > 0)",
+                        rule.get_ref()
+                    ),
+                ))
+            }
+            Some(FinalMarkRule::Min) if file.grader.is_none() => problems.push(source.problem(
+                rule.span(),
+                "final_mark \"min\" needs a [grader] with tests as well as peers",
+            )),
+            _ => {}
+        }
+    }
     if let Some(evaluation) = &file.evaluation {
         let e = evaluation.get_ref();
         if *e.peers.get_ref() > 5 {
@@ -838,4 +887,16 @@ fn read_hidden_files(tests_dir: &Path, problems: &mut Vec<Problem>) -> BTreeMap<
         }
     }
     files
+}
+
+/// A `final_mark` value of project.toml.
+pub(crate) fn parse_final_mark(text: &str) -> Option<qadam_domain::FinalMarkRule> {
+    use qadam_domain::FinalMarkRule;
+    [
+        FinalMarkRule::Grader,
+        FinalMarkRule::Peers,
+        FinalMarkRule::Min,
+    ]
+    .into_iter()
+    .find(|rule| rule.as_str() == text)
 }

@@ -25,6 +25,8 @@ pub struct SyncReport {
     /// Cursus created or changed.
     pub cursus_changed: Vec<String>,
     pub cursus_archived: Vec<String>,
+    /// The level table (levels.toml) was written.
+    pub levels_changed: bool,
 }
 
 impl SyncReport {
@@ -34,7 +36,8 @@ impl SyncReport {
             && self.restored.is_empty()
             && self.archived.is_empty()
             && self.cursus_changed.is_empty()
-            && self.cursus_archived.is_empty())
+            && self.cursus_archived.is_empty()
+            && !self.levels_changed)
     }
 }
 
@@ -108,6 +111,12 @@ pub fn sync(
             report.archived.push(row.slug);
         }
         sync_cursus(conn, catalog, &ids, now, &mut report)?;
+        if let Some(levels) = &catalog.levels {
+            if qadam_db::queries::xp::levels(conn)? != levels.thresholds() {
+                qadam_db::queries::xp::set_levels(conn, levels.thresholds())?;
+                report.levels_changed = true;
+            }
+        }
         if report.changed_anything() {
             audit::record(
                 conn,

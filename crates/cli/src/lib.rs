@@ -6,12 +6,14 @@ mod admin;
 mod bench;
 mod bench_api;
 mod catalog;
+mod client;
 mod demo;
 mod grading;
+mod worker;
 
 use clap::{Args, Parser, Subcommand};
 use qadam_settings::Settings;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -62,6 +64,15 @@ enum Command {
         #[arg(long, requires = "demo")]
         demo_public: bool,
     },
+    /// Grade submissions from the queue (beside `qadam serve`, or on other machines
+    /// sharing its PostgreSQL database), until stopped.
+    Worker {
+        #[command(flatten)]
+        common: Common,
+        /// Submissions graded at once [default: grading.workers, at least 1].
+        #[arg(long, value_name = "N")]
+        workers: Option<usize>,
+    },
     /// Run pending database migrations and exit.
     Migrate {
         #[command(flatten)]
@@ -100,6 +111,8 @@ enum Command {
         #[command(subcommand)]
         command: BenchCommand,
     },
+    #[command(flatten)]
+    Client(client::ClientCommand),
     /// Operator tasks run on the server itself.
     Admin {
         #[command(flatten)]
@@ -268,10 +281,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 demo::seed(&pool)?;
             }
             qadam_core::catalog::sync_on_first_start(&pool, &settings.catalog_dir)?;
-            grading::warn_about_the_engine(Path::new("grader-images"));
-            qadam_server::run_system(qadam_server::serve(settings, pool))?;
+            grading::warn_about_the_engine(&settings.grading.images_dir);
+            let workers = settings.grading.workers;
+            let for_workers = settings.clone();
+            qadam_server::run_system(qadam_server::serve(settings, pool, move |core| {
+                if let Err(err) = worker::spawn(&core, &for_workers, workers) {
+                    tracing::error!(error = %format!("{err:#}"), "the grading workers did not start");
+                }
+            }))?;
             Ok(())
         }
+        Command::Worker { common, workers } => {
+            let settings = common.settings()?;
+            init_logging(&settings.log);
+            let count = workers.unwrap_or(settings.grading.workers);
+            worker::run(settings, count)
+        }
+        Command::Client(command) => client::run(command),
         Command::Migrate { common } => {
             let settings = common.settings()?;
             init_logging(&settings.log);
@@ -397,6 +423,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A verdict other than passed was printed already.
+        Err(err) if err.is::<client::NotPassed>() => ExitCode::from(1),
         Err(err) => {
             eprintln!("qadam: error: {err:#}");
             exit_code(&err)
@@ -408,22 +436,24 @@ pub fn main() -> ExitCode {
 /// server was busy or unreachable (the same command may work later).
 fn exit_code(err: &anyhow::Error) -> ExitCode {
     let transient = err.chain().any(|cause| {
-        matches!(
-            cause.downcast_ref::<qadam_core::CoreError>(),
-            Some(
-                qadam_core::CoreError::Unavailable { .. }
-                    | qadam_core::CoreError::Db(
-                        qadam_db::DbError::Pool(_) | qadam_db::DbError::Saturated(_)
-                    )
+        cause.is::<client::Unreachable>()
+            || matches!(
+                cause.downcast_ref::<qadam_core::CoreError>(),
+                Some(
+                    qadam_core::CoreError::Unavailable { .. }
+                        | qadam_core::CoreError::Db(
+                            qadam_db::DbError::Pool(_) | qadam_db::DbError::Saturated(_)
+                        )
+                )
             )
-        ) || matches!(
-            cause.downcast_ref::<qadam_db::DbError>(),
-            Some(
-                qadam_db::DbError::Pool(_)
-                    | qadam_db::DbError::Saturated(_)
-                    | qadam_db::DbError::Connect { .. }
+            || matches!(
+                cause.downcast_ref::<qadam_db::DbError>(),
+                Some(
+                    qadam_db::DbError::Pool(_)
+                        | qadam_db::DbError::Saturated(_)
+                        | qadam_db::DbError::Connect { .. }
+                )
             )
-        )
     });
     ExitCode::from(if transient { 3 } else { 1 })
 }

@@ -5,22 +5,31 @@
 //! envelope and the command line to a message and an exit code.
 
 pub mod accounts;
+pub mod blobs;
 mod cache;
 pub mod catalog;
 mod clock;
 mod db;
 mod error;
+pub mod grading;
 pub mod login;
+pub mod marks;
 pub mod passwords;
+pub mod progress;
+pub mod submissions;
+pub mod teams;
 pub mod tokens;
 
+pub use blobs::BlobStore;
 pub use cache::ImmutableCache;
 pub use catalog::CurriculumCache;
 pub use clock::Clock;
 pub use db::Db;
 pub use error::{found, CoreError, CoreResult};
+pub use grading::{Signals, Worker};
 pub use login::{IssuedToken, LoginPolicy};
 pub use passwords::{hash_password, verify_password, PasswordGate};
+pub use submissions::FlowPolicy;
 pub use tokens::{KeyRing, SignedIn};
 
 use qadam_db::Pool;
@@ -38,6 +47,12 @@ pub struct Core {
     pub clock: Clock,
     /// Parsed project versions and their subjects, by version id.
     pub curriculum: Arc<CurriculumCache>,
+    /// Submissions' archives.
+    pub blobs: Arc<BlobStore>,
+    /// Upload limits, the queue's depth and retries, leases.
+    pub flow: FlowPolicy,
+    /// Wake-ups between requests and workers of this process.
+    pub signals: Arc<Signals>,
 }
 
 impl Core {
@@ -53,6 +68,9 @@ impl Core {
             passwords: Arc::new(PasswordGate::from_settings(&settings.auth)),
             clock: Clock::system(),
             curriculum: Arc::new(CurriculumCache::default()),
+            blobs: Arc::new(BlobStore::new(settings.data_dir.join("blobs"))),
+            flow: FlowPolicy::from_settings(settings),
+            signals: Arc::new(Signals::default()),
         })
     }
 

@@ -2,8 +2,9 @@
 //! them to its own response types.
 
 use crate::schema::{
-    app_secrets, audit_log, auth_tokens, campuses, cursus, cursus_projects, login_failures,
-    project_subjects, project_versions, projects, users,
+    active_registrations, app_secrets, audit_log, auth_tokens, campuses, cursus, cursus_projects,
+    grading_jobs, login_failures, project_subjects, project_versions, projects, submissions,
+    team_members, teams, users, xp_events,
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -155,4 +156,96 @@ pub struct CursusProject {
     pub stage: i32,
     pub stage_name: String,
     pub position: i32,
+}
+
+/// One attempt of a project by a team (a solo project: a team of one).
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = teams)]
+pub struct Team {
+    pub id: String,
+    pub project_id: String,
+    pub version_id: String,
+    pub campus_id: Option<String>,
+    pub leader_id: String,
+    pub name: String,
+    pub attempt: i32,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub status: qadam_domain::TeamStatus,
+    pub deadline_at: Option<NaiveDateTime>,
+    pub locked_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub finished_at: Option<NaiveDateTime>,
+    pub retriable_at: Option<NaiveDateTime>,
+    pub handed_in_submission_id: Option<String>,
+    pub grader_mark: Option<i32>,
+    pub final_mark: Option<i32>,
+    pub validated: Option<bool>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = team_members)]
+pub struct TeamMember {
+    pub team_id: String,
+    pub user_id: String,
+    pub accepted: bool,
+    pub invited_by: Option<String>,
+    pub joined_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = active_registrations)]
+pub struct ActiveRegistration {
+    pub user_id: String,
+    pub project_id: String,
+    pub team_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = submissions)]
+pub struct Submission {
+    pub id: String,
+    pub team_id: String,
+    pub sha256: String,
+    pub format: String,
+    pub size_bytes: i64,
+    pub file_count: i32,
+    pub submitted_by: String,
+    pub submitted_at: NaiveDateTime,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub status: qadam_domain::SubmissionStatus,
+    pub verdict: Option<String>,
+    pub score: Option<f64>,
+    pub result: Option<String>,
+    pub graded_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = grading_jobs)]
+pub struct GradingJob {
+    pub id: String,
+    pub submission_id: String,
+    pub team_id: String,
+    /// queued | running | done | failed
+    pub status: String,
+    pub attempts: i32,
+    pub run_after: NaiveDateTime,
+    pub lease_owner: Option<String>,
+    pub lease_expires_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub started_at: Option<NaiveDateTime>,
+    pub finished_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = xp_events)]
+pub struct XpEvent {
+    pub id: String,
+    pub user_id: String,
+    pub team_id: Option<String>,
+    pub amount: i64,
+    pub reason: String,
+    pub at: NaiveDateTime,
 }

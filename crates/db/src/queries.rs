@@ -31,6 +31,11 @@ pub mod paging {
     }
 }
 
+pub mod jobs;
+pub mod submissions;
+pub mod teams;
+pub mod xp;
+
 /// The cheapest round trip: whether the database answers at all.
 pub fn ping(conn: &mut DbConn) -> Result<(), DbError> {
     use diesel::connection::SimpleConnection;
@@ -494,6 +499,14 @@ pub mod projects {
     use diesel::prelude::*;
     use qadam_domain::Page;
 
+    pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<ProjectRow>, Error> {
+        Ok(projects::table
+            .find(id)
+            .select(ProjectRow::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
     pub fn all(conn: &mut DbConn) -> Result<Vec<ProjectRow>, Error> {
         Ok(projects::table
             .order(projects::slug.asc())
@@ -565,6 +578,24 @@ pub mod projects {
             .select(ProjectVersion::as_select())
             .first(conn)
             .optional()?)
+    }
+
+    pub fn version_number(conn: &mut DbConn, version_id: &str) -> Result<Option<i32>, Error> {
+        Ok(project_versions::table
+            .find(version_id)
+            .select(project_versions::version)
+            .first(conn)
+            .optional()?)
+    }
+
+    /// What only the grader reads of a version (hidden tests, harness files).
+    pub fn grading_of(conn: &mut DbConn, version_id: &str) -> Result<Option<String>, Error> {
+        Ok(project_versions::table
+            .find(version_id)
+            .select(project_versions::grading)
+            .first::<Option<String>>(conn)
+            .optional()?
+            .flatten())
     }
 
     pub fn versions_of(conn: &mut DbConn, project_id: &str) -> Result<Vec<ProjectVersion>, Error> {

@@ -125,6 +125,101 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    active_registrations (user_id, project_id) {
+        user_id -> Text,
+        project_id -> Text,
+        team_id -> Text,
+    }
+}
+
+diesel::table! {
+    grading_jobs (id) {
+        id -> Text,
+        submission_id -> Text,
+        team_id -> Text,
+        status -> Text,
+        attempts -> Integer,
+        run_after -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        lease_expires_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> Text,
+        team_id -> Text,
+        sha256 -> Text,
+        format -> Text,
+        size_bytes -> BigInt,
+        file_count -> Integer,
+        submitted_by -> Text,
+        submitted_at -> Timestamp,
+        status -> Text,
+        verdict -> Nullable<Text>,
+        score -> Nullable<Double>,
+        result -> Nullable<Text>,
+        graded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    team_members (team_id, user_id) {
+        team_id -> Text,
+        user_id -> Text,
+        accepted -> Bool,
+        invited_by -> Nullable<Text>,
+        joined_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    teams (id) {
+        id -> Text,
+        project_id -> Text,
+        version_id -> Text,
+        campus_id -> Nullable<Text>,
+        leader_id -> Text,
+        name -> Text,
+        attempt -> Integer,
+        status -> Text,
+        deadline_at -> Nullable<Timestamp>,
+        locked_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        retriable_at -> Nullable<Timestamp>,
+        handed_in_submission_id -> Nullable<Text>,
+        grader_mark -> Nullable<Integer>,
+        final_mark -> Nullable<Integer>,
+        validated -> Nullable<Bool>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    xp_events (id) {
+        id -> Text,
+        user_id -> Text,
+        team_id -> Nullable<Text>,
+        amount -> BigInt,
+        reason -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    xp_levels (level) {
+        level -> Integer,
+        xp -> BigInt,
+    }
+}
+
 diesel::joinable!(audit_log -> campuses (campus_id));
 diesel::joinable!(auth_tokens -> users (user_id));
 diesel::joinable!(cursus_projects -> cursus (cursus_id));
@@ -132,17 +227,32 @@ diesel::joinable!(cursus_projects -> projects (project_id));
 diesel::joinable!(project_subjects -> project_versions (version_id));
 diesel::joinable!(project_versions -> projects (project_id));
 diesel::joinable!(users -> campuses (campus_id));
+diesel::joinable!(teams -> projects (project_id));
+diesel::joinable!(teams -> project_versions (version_id));
+diesel::joinable!(team_members -> teams (team_id));
+diesel::joinable!(team_members -> users (user_id));
+diesel::joinable!(submissions -> teams (team_id));
+diesel::joinable!(grading_jobs -> submissions (submission_id));
+diesel::joinable!(active_registrations -> teams (team_id));
+diesel::joinable!(xp_events -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    active_registrations,
     app_secrets,
     audit_log,
     auth_tokens,
     campuses,
     cursus,
     cursus_projects,
+    grading_jobs,
     login_failures,
     project_subjects,
     project_versions,
     projects,
+    submissions,
+    team_members,
+    teams,
     users,
+    xp_events,
+    xp_levels,
 );

@@ -169,6 +169,10 @@ pub struct ProjectRules {
     pub deadline_days: Option<u32>,
     pub retry_cooldown_hours: u32,
     pub min_mark: u32,
+    /// How the final mark is made; the catalog always writes it (versions synced before
+    /// it existed read as the default, `FinalMarkRule::of`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_mark: Option<crate::flow::FinalMarkRule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

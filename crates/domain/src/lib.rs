@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod curriculum;
+pub mod flow;
 pub mod ids;
 pub mod language;
 pub mod pagination;
@@ -12,6 +13,7 @@ pub mod validate;
 
 pub use access::{Actor, Denied, Role};
 pub use curriculum::{Flag, FlagEffect, ProjectKind, QuestionKind};
+pub use flow::{FinalMarkRule, LevelTable, SubmissionStatus, TeamStatus};
 pub use ids::{CampusId, UserId};
 pub use pagination::{Page, PageRequest};
 pub use throttle::{address_key, ThrottlePolicy};

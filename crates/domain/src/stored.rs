@@ -40,6 +40,8 @@ macro_rules! stored_as_text {
 
 stored_as_text!(crate::Role, "role");
 stored_as_text!(crate::ProjectKind, "project kind");
+stored_as_text!(crate::TeamStatus, "team status");
+stored_as_text!(crate::SubmissionStatus, "submission status");
 
 #[cfg(test)]
 mod tests {

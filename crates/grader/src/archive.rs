@@ -45,21 +45,41 @@ pub fn pack_job(
 /// [`pack_job`] for a submission made of layers: each folder's files laid over the
 /// previous ones' (a known-wrong solution is the reference with a few files changed).
 pub fn pack_layers(layers: &[&Path], material: &GradingMaterial) -> Result<Vec<u8>, ArchiveError> {
-    let mut files = BTreeMap::new();
+    let mut paths = BTreeMap::new();
     for layer in layers {
-        collect_tree(layer, "submission", &mut files)?;
+        collect_tree(layer, "", &mut paths)?;
     }
-    let mut builder = tar::Builder::new(Vec::new());
+    let mut files = BTreeMap::new();
     let mut total = 0u64;
-    for (name, path) in &files {
+    for (name, path) in paths {
         // symlink_metadata: never follow what the submission may have planted.
-        let meta = fs::symlink_metadata(path).map_err(io(path))?;
+        let meta = fs::symlink_metadata(&path).map_err(io(&path))?;
         total += meta.len();
         if total > MAX_JOB_BYTES {
             return Err(ArchiveError::TooLarge);
         }
-        let data = fs::read(path).map_err(io(path))?;
-        append_file(&mut builder, name, &data).map_err(io(path))?;
+        files.insert(name, fs::read(&path).map_err(io(&path))?);
+    }
+    pack_files(&files, material)
+}
+
+/// [`pack_job`] for a submission already in memory (an upload), by path inside it.
+pub fn pack_files(
+    files: &BTreeMap<String, Vec<u8>>,
+    material: &GradingMaterial,
+) -> Result<Vec<u8>, ArchiveError> {
+    let mut builder = tar::Builder::new(Vec::new());
+    let mut total = 0u64;
+    let write_error = |source| ArchiveError::Io {
+        path: PathBuf::from("<job archive>"),
+        source,
+    };
+    for (name, data) in files {
+        total += data.len() as u64;
+        if total > MAX_JOB_BYTES {
+            return Err(ArchiveError::TooLarge);
+        }
+        append_file(&mut builder, &format!("submission/{name}"), data).map_err(write_error)?;
     }
     let spec = serde_json::to_vec(&material.spec).expect("a spec serialises");
     let hidden = std::iter::once(("spec.json", spec.as_slice())).chain(
@@ -68,15 +88,14 @@ pub fn pack_layers(layers: &[&Path], material: &GradingMaterial) -> Result<Vec<u
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_bytes())),
     );
-    let first = layers.first().copied().unwrap_or(Path::new("."));
     for (name, data) in hidden {
         total += data.len() as u64;
         if total > MAX_JOB_BYTES {
             return Err(ArchiveError::TooLarge);
         }
-        append_file(&mut builder, &format!("tests/{name}"), data).map_err(io(first))?;
+        append_file(&mut builder, &format!("tests/{name}"), data).map_err(write_error)?;
     }
-    builder.into_inner().map_err(io(first))
+    builder.into_inner().map_err(write_error)
 }
 
 fn append_file(
@@ -100,10 +119,12 @@ fn collect_tree(
     for entry in fs::read_dir(dir).map_err(io(dir))? {
         let path = entry.map_err(io(dir))?.path();
         let meta = fs::symlink_metadata(&path).map_err(io(&path))?;
-        let name = format!(
-            "{prefix}/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
+        let file_name = path.file_name().unwrap_or_default().to_string_lossy();
+        let name = if prefix.is_empty() {
+            file_name.to_string()
+        } else {
+            format!("{prefix}/{file_name}")
+        };
         if meta.is_dir() {
             collect_tree(&path, &name, files)?;
         } else if meta.is_file() {

@@ -1,7 +1,7 @@
 //! The one way to grade: `qadam grade`, the catalog's self-check, the benchmark and the
 //! grading workers all go through [`Grader`].
 
-use crate::{images, pack_layers, GradeResult, GraderError, GradingMaterial, Sandbox};
+use crate::{images, pack_files, pack_layers, GradeResult, GraderError, GradingMaterial, Sandbox};
 use bollard::Docker;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -54,8 +54,26 @@ impl Grader {
         layers: &[&Path],
         material: &GradingMaterial,
     ) -> Result<GradeResult, GraderError> {
-        let tag = self.ensure_image(material.image()).await?;
         let job = pack_layers(layers, material)?;
+        self.grade_job(job, material).await
+    }
+
+    /// Grades a submission held in memory (an upload's files, by path inside it).
+    pub async fn grade_files(
+        &self,
+        files: &BTreeMap<String, Vec<u8>>,
+        material: &GradingMaterial,
+    ) -> Result<GradeResult, GraderError> {
+        let job = pack_files(files, material)?;
+        self.grade_job(job, material).await
+    }
+
+    async fn grade_job(
+        &self,
+        job: Vec<u8>,
+        material: &GradingMaterial,
+    ) -> Result<GradeResult, GraderError> {
+        let tag = self.ensure_image(material.image()).await?;
         let name = format!("qadam-grade-{}", uuid::Uuid::new_v4().simple());
         Sandbox::prepare(&self.docker, &name, &tag, &material.limits())
             .await?

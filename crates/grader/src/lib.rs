@@ -10,8 +10,9 @@ pub mod images;
 mod result;
 mod sandbox;
 mod spec;
+pub mod upload;
 
-pub use archive::{pack_job, pack_layers, ArchiveError, MAX_JOB_BYTES};
+pub use archive::{pack_files, pack_job, pack_layers, ArchiveError, MAX_JOB_BYTES};
 pub use grader::Grader;
 pub use result::{GradeResult, Status, TestResult, RESULT_SCHEMA_VERSION};
 pub use sandbox::{docker_run_flags, grade, grade_in, GraderError, Limits, Sandbox};

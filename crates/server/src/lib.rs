@@ -9,6 +9,7 @@ mod middleware;
 pub mod routes;
 mod state;
 pub mod views;
+pub mod views_flow;
 
 use actix_web::{web, App, HttpServer};
 use qadam_core::{Core, CoreError};
@@ -37,8 +38,15 @@ pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, CoreError>
 }
 
 /// Serves the API until the process is asked to stop (Ctrl-C or SIGTERM).
-pub async fn serve(settings: Settings, pool: Pool) -> Result<(), ServeError> {
+/// `alongside` is given the use cases once they are ready, on the server's runtime,
+/// to start what runs beside the API (the grading workers).
+pub async fn serve(
+    settings: Settings,
+    pool: Pool,
+    alongside: impl FnOnce(Core),
+) -> Result<(), ServeError> {
     let state = web::Data::new(app_state(&settings, pool)?);
+    alongside(state.core.clone());
     let max_json = settings.http.max_json_bytes;
     let bench_routes = settings.http.bench_routes;
     if bench_routes {

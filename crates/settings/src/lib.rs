@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 /// parts with a double underscore: `QADAM_AUTH__TOKEN_TTL_SECONDS` sets `auth.token_ttl_seconds`.
 pub const ENV_PREFIX: &str = "QADAM_";
 /// Environment variables with this prefix that are not settings (the config file path
-/// itself, and the test harness's variables).
-const ENV_NOT_SETTINGS: [&str; 2] = ["QADAM_CONFIG", "QADAM_TEST_"];
+/// itself, the test harness's variables, and the student client's server URL).
+const ENV_NOT_SETTINGS: [&str; 3] = ["QADAM_CONFIG", "QADAM_TEST_", "QADAM_SERVER"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -35,6 +35,8 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub http: HttpSettings,
     pub auth: AuthSettings,
+    pub grading: GradingSettings,
+    pub submissions: SubmissionSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +84,74 @@ pub struct AuthSettings {
     pub password_check_wait_ms: u64,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GradingSettings {
+    /// Grading workers that `qadam serve` runs itself (0: none, grading is left to
+    /// `qadam worker` processes). Each grades one submission at a time on one core.
+    pub workers: usize,
+    /// The grader images folder (their tags are the hash of their folders).
+    pub images_dir: PathBuf,
+    /// How long a claimed job stays a worker's without a heartbeat; past it, another
+    /// worker takes the job over.
+    pub lease_seconds: u64,
+    /// How often a running job's lease is renewed.
+    pub heartbeat_seconds: u64,
+    /// Gradings of one submission that failed on our side before it is shown to
+    /// staff as failed (a lost lease counts as one).
+    pub max_attempts: u32,
+    /// The wait before the first retry; it doubles with each attempt.
+    pub retry_backoff_seconds: u64,
+    /// Submissions waiting or running past which new ones are refused (503
+    /// `queue_full`), rather than left to wait longer than anyone would.
+    pub max_queue_depth: u64,
+    /// How often an idle worker looks for work that another process queued.
+    pub poll_interval_ms: u64,
+    /// The longest `?wait=` a request for a verdict may hold.
+    pub max_wait_seconds: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SubmissionSettings {
+    /// The uploaded archive (.tar.gz or .zip), as sent.
+    pub max_archive_bytes: u64,
+    /// All files together, unpacked.
+    pub max_unpacked_bytes: u64,
+    pub max_file_bytes: u64,
+    pub max_files: usize,
+    /// Unpacked bytes per archive byte beyond the first MiB (compression bombs).
+    pub max_compression_ratio: u64,
+}
+
+impl Default for GradingSettings {
+    fn default() -> Self {
+        GradingSettings {
+            workers: 2,
+            images_dir: PathBuf::from("grader-images"),
+            lease_seconds: 30,
+            heartbeat_seconds: 5,
+            max_attempts: 3,
+            retry_backoff_seconds: 5,
+            max_queue_depth: 2000,
+            poll_interval_ms: 250,
+            max_wait_seconds: 60,
+        }
+    }
+}
+
+impl Default for SubmissionSettings {
+    fn default() -> Self {
+        SubmissionSettings {
+            max_archive_bytes: 4 * 1024 * 1024,
+            max_unpacked_bytes: 8 * 1024 * 1024,
+            max_file_bytes: 2 * 1024 * 1024,
+            max_files: 500,
+            max_compression_ratio: 100,
+        }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -93,6 +163,8 @@ impl Default for Settings {
             database: DatabaseSettings::default(),
             http: HttpSettings::default(),
             auth: AuthSettings::default(),
+            grading: GradingSettings::default(),
+            submissions: SubmissionSettings::default(),
         }
     }
 }
@@ -213,6 +285,21 @@ impl Settings {
             return invalid(
                 "auth.jwt_secret",
                 "must be empty (generated) or at least 32 characters",
+            );
+        }
+        if self.grading.lease_seconds < 2 * self.grading.heartbeat_seconds.max(1) {
+            return invalid(
+                "grading.lease_seconds",
+                "must be at least twice grading.heartbeat_seconds",
+            );
+        }
+        if self.grading.max_attempts == 0 {
+            return invalid("grading.max_attempts", "must be at least 1");
+        }
+        if self.submissions.max_files == 0 || self.submissions.max_archive_bytes == 0 {
+            return invalid(
+                "submissions",
+                "max_files and max_archive_bytes must be at least 1",
             );
         }
         Ok(())

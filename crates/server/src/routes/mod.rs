@@ -12,7 +12,10 @@ pub mod curriculum;
 pub mod health;
 pub mod me;
 pub mod openapi;
+pub mod progress;
 pub mod scope;
+pub mod submissions;
+pub mod teams;
 pub mod users;
 
 /// `path => { method: handler, ... }`: one `resource` per path (so a known path with an
@@ -41,6 +44,8 @@ macro_rules! api_routes {
                 (name = "campuses", description = "Campuses of the school network"),
                 (name = "audit", description = "Who changed what"),
                 (name = "curriculum", description = "Cursus and projects, synced from projects-catalog/"),
+                (name = "teams", description = "Registration, teams (one per attempt), hand-in and marks"),
+                (name = "submissions", description = "Uploaded work, its grading and the queue"),
                 (name = "health", description = "Liveness"),
             )
         )]
@@ -64,6 +69,25 @@ api_routes! {
     "/api/v1/cursus/{slug}" => { get: curriculum::show_cursus },
     "/api/v1/projects" => { get: curriculum::list_projects },
     "/api/v1/projects/{slug}" => { get: curriculum::show_project },
+    "/api/v1/projects/{slug}/register" => { post: teams::register },
+    "/api/v1/me/teams" => { get: teams::mine },
+    "/api/v1/teams" => { get: teams::list },
+    "/api/v1/teams/{id}" => { get: teams::show },
+    "/api/v1/teams/{id}/invitations" => { post: teams::invite },
+    "/api/v1/teams/{id}/accept" => { post: teams::accept },
+    "/api/v1/teams/{id}/decline" => { post: teams::decline },
+    "/api/v1/teams/{id}/leave" => { post: teams::leave },
+    "/api/v1/teams/{id}/kick" => { post: teams::kick },
+    "/api/v1/teams/{id}/lock" => { post: teams::lock },
+    "/api/v1/teams/{id}/close" => { post: teams::close },
+    "/api/v1/teams/{id}/mark" => { put: teams::set_mark },
+    "/api/v1/teams/{id}/submissions" => { post: submissions::create, get: submissions::of_team },
+    "/api/v1/submissions" => { get: submissions::list },
+    "/api/v1/submissions/{id}" => { get: submissions::show },
+    "/api/v1/submissions/{id}/archive" => { get: submissions::archive },
+    "/api/v1/submissions/{id}/regrade" => { post: submissions::regrade },
+    "/api/v1/users/{login}/progress" => { get: progress::show },
+    "/api/v1/grading/queue" => { get: submissions::queue },
 }
 
 #[cfg(test)]
@@ -86,6 +110,6 @@ mod tests {
             }
         }
         assert_eq!(routed, documented);
-        assert_eq!(routed.len(), 19);
+        assert_eq!(routed.len(), 39);
     }
 }

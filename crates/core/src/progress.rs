@@ -1,0 +1,69 @@
+//! A student's progress: XP, level, and every project they took with its status,
+//! mark and attempts. A student sees their own; staff their campus's; admins all.
+
+use crate::teams::level_table;
+use crate::{found, CoreError, CoreResult};
+use qadam_db::models::{Team, User};
+use qadam_db::queries::{teams, users, xp};
+use qadam_db::DbConn;
+use qadam_domain::{Actor, TeamStatus};
+
+#[derive(Debug, Clone)]
+pub struct Progress {
+    pub user: User,
+    pub xp: i64,
+    pub level: f64,
+    pub projects: Vec<ProjectProgress>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProjectProgress {
+    pub slug: String,
+    /// The newest attempt's team.
+    pub current: Team,
+    pub attempts: usize,
+    pub validated: bool,
+    /// The best final mark over all attempts.
+    pub best_mark: Option<i32>,
+}
+
+pub fn progress(conn: &mut DbConn, actor: &Actor, login: &str) -> CoreResult<Progress> {
+    let user = found(users::by_login(conn, login)?, "user")?;
+    let own = actor.user_id.as_str() == user.id;
+    if !own && !actor.may_view_private(&user.target()) {
+        return Err(CoreError::denied(
+            "forbidden",
+            "a student's progress is theirs and their campus staff's to see",
+        ));
+    }
+    let total = xp::total_of(conn, &user.id)?;
+    let level = level_table(conn)?.level_of(total);
+    let mut projects: Vec<ProjectProgress> = Vec::new();
+    // Newest first: the first team met for a project is its current attempt.
+    for (team, accepted, slug) in teams::of_user(conn, &user.id)? {
+        if !accepted || team.status == TeamStatus::Abandoned {
+            continue;
+        }
+        match projects.iter_mut().find(|p| p.slug == slug) {
+            Some(entry) => {
+                entry.attempts += 1;
+                entry.validated |= team.validated == Some(true);
+                entry.best_mark = entry.best_mark.max(team.final_mark);
+            }
+            None => projects.push(ProjectProgress {
+                slug,
+                validated: team.validated == Some(true),
+                best_mark: team.final_mark,
+                current: team,
+                attempts: 1,
+            }),
+        }
+    }
+    projects.sort_by(|a, b| a.slug.cmp(&b.slug));
+    Ok(Progress {
+        user,
+        xp: total,
+        level,
+        projects,
+    })
+}

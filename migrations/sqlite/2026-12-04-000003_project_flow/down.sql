@@ -1,0 +1,7 @@
+DROP TABLE xp_levels;
+DROP TABLE xp_events;
+DROP TABLE grading_jobs;
+DROP TABLE submissions;
+DROP TABLE active_registrations;
+DROP TABLE team_members;
+DROP TABLE teams;
