@@ -32,7 +32,7 @@ fn grade(dir: &Path, json: bool) -> std::process::Output {
 
 #[test]
 fn grades_a_folder_and_exits_zero_on_any_verdict() {
-    let correct = submission("int ft_strlen(char *str)\n{\n\tint i;\n\n\ti = 0;\n\twhile (str[i])\n\t\ti++;\n\treturn (i);\n}\n");
+    let correct = submission("int\tft_strlen(char *str)\n{\n\tint\ti;\n\n\ti = 0;\n\twhile (str[i])\n\t\ti++;\n\treturn (i);\n}\n");
     let output = grade(&correct, true);
     assert!(
         output.status.success(),
@@ -43,7 +43,7 @@ fn grades_a_folder_and_exits_zero_on_any_verdict() {
     assert_eq!(result["status"], "passed");
     assert_eq!(result["schema_version"], 1);
 
-    let wrong = submission("int ft_strlen(char *str)\n{\n\t(void)str;\n\treturn (5);\n}\n");
+    let wrong = submission("int\tft_strlen(char *str)\n{\n\t(void)str;\n\treturn (5);\n}\n");
     let output = grade(&wrong, false);
     assert!(
         output.status.success(),

@@ -42,6 +42,16 @@ static char	*dup_word(char *str, int len)
 	return (word);
 }
 
+static int	word_len(char *str, char *charset)
+{
+	int	len;
+
+	len = 0;
+	while (str[len] != '\0' && !is_sep(str[len], charset))
+		len++;
+	return (len);
+}
+
 char	**ft_split(char *str, char *charset)
 {
 	char	**tab;
@@ -58,9 +68,7 @@ char	**ft_split(char *str, char *charset)
 	{
 		while (str[i] != '\0' && is_sep(str[i], charset))
 			i++;
-		len = 0;
-		while (str[i + len] != '\0' && !is_sep(str[i + len], charset))
-			len++;
+		len = word_len(&str[i], charset);
 		if (len > 0)
 		{
 			tab[w] = dup_word(&str[i], len);

@@ -14,6 +14,19 @@ static int	is_sep(char c, char *charset)
 	return (0);
 }
 
+static int	count_fields(char *str, char *charset)
+{
+	int	count;
+	int	i;
+
+	count = 1;
+	i = -1;
+	while (str[++i] != '\0')
+		if (is_sep(str[i], charset))
+			count++;
+	return (count);
+}
+
 static char	*dup_word(char *str, int len)
 {
 	char	*word;
@@ -40,11 +53,7 @@ char	**ft_split(char *str, char *charset)
 	int		i;
 	int		start;
 
-	count = 1;
-	i = -1;
-	while (str[++i] != '\0')
-		if (is_sep(str[i], charset))
-			count++;
+	count = count_fields(str, charset);
 	tab = malloc(sizeof(char *) * (count + 1));
 	if (tab == NULL)
 		return (NULL);
