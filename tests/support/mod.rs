@@ -142,35 +142,15 @@ impl Server {
             .env("QADAM_AUTH__JWT_SECRET", JWT_SECRET)
             // No curriculum unless a test asks for one (QADAM_CATALOG_DIR in `env`).
             .env("QADAM_CATALOG_DIR", "")
+            // No grading workers unless a test asks for them.
+            .env("QADAM_GRADING__WORKERS", "0")
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         for (key, value) in env {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("start qadam serve");
-        let stderr = child.stderr.take().unwrap();
-        let log: SharedLog = Arc::default();
-        let (found, address) = mpsc::channel();
-        let log_writer = log.clone();
-        std::thread::spawn(move || {
-            let (text, written) = &*log_writer;
-            let mut found = Some(found);
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                {
-                    let mut log = text.lock().unwrap();
-                    log.text.push_str(&line);
-                    log.text.push('\n');
-                }
-                written.notify_all();
-                if let Some(address) = listening_address(&line) {
-                    if let Some(sender) = found.take() {
-                        let _ = sender.send(address);
-                    }
-                }
-            }
-            text.lock().unwrap().closed = true;
-            written.notify_all();
-        });
+        let (log, address) = capture_log(&mut child);
         let base = match address.recv_timeout(Duration::from_secs(60)) {
             Ok(base) => base,
             Err(_) => {
@@ -187,6 +167,34 @@ impl Server {
         }
     }
 
+    /// Stops the server at once (SIGKILL), as a crash would; its database stays.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts `qadam worker` on this server's database and data folder.
+    pub fn worker(&self, env: &[(&str, &str)]) -> Process {
+        let mut command = qadam();
+        command
+            .args(["worker"])
+            .args([
+                "--data-dir",
+                self.data_dir.to_str().unwrap(),
+                "--database-url",
+                &self.db.url,
+            ])
+            .env("QADAM_AUTH__JWT_SECRET", JWT_SECRET)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("start qadam worker");
+        let (log, _) = capture_log(&mut child);
+        Process { child, log }
+    }
+
     pub fn start(backend: TestBackend) -> Server {
         Server::start_with(backend, &[])
     }
@@ -200,27 +208,7 @@ impl Server {
     /// that checks something is absent first waits for a line proving the code ran.
     #[track_caller]
     pub fn log_when(&self, awaited: &str, ready: impl Fn(&str) -> bool) -> String {
-        let (text, written) = &*self.log;
-        let deadline = Instant::now() + LOG_DEADLINE;
-        let mut log = text.lock().unwrap();
-        loop {
-            if ready(&log.text) {
-                return log.text.clone();
-            }
-            let now = Instant::now();
-            if log.closed || now >= deadline {
-                let when = if log.closed {
-                    "before the server exited".to_string()
-                } else {
-                    format!("within {LOG_DEADLINE:?}")
-                };
-                let text = log.text.clone();
-                // Not while holding the lock: that would poison it for the reader.
-                drop(log);
-                panic!("{awaited} not seen in the log {when}: {text}");
-            }
-            log = written.wait_timeout(log, deadline - now).unwrap().0;
-        }
+        wait_for(&self.log, awaited, ready)
     }
 
     /// The log once `what` appears in it.
@@ -266,6 +254,33 @@ impl Server {
             .set("Content-Type", content_type)
             .send_bytes(body);
         into_response(result)
+    }
+
+    /// Sends raw bytes with a bearer token (an upload).
+    pub fn upload(&self, path: &str, token: &str, body: &[u8]) -> Response {
+        let result = ureq::post(&self.url(path))
+            .timeout(Duration::from_secs(60))
+            .set("Authorization", &format!("Bearer {token}"))
+            .set("Content-Type", "application/gzip")
+            .send_bytes(body);
+        into_response(result)
+    }
+
+    /// A GET whose answer is bytes (a download): the status and the body.
+    pub fn get_bytes(&self, path: &str, token: &str) -> (u16, Vec<u8>) {
+        let result = ureq::get(&self.url(path))
+            .timeout(Duration::from_secs(30))
+            .set("Authorization", &format!("Bearer {token}"))
+            .call();
+        let response = match result {
+            Ok(response) => response,
+            Err(ureq::Error::Status(_, response)) => response,
+            Err(err) => panic!("request failed: {err}"),
+        };
+        let status = response.status();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).unwrap();
+        (status, bytes)
     }
 
     pub fn get(&self, path: &str, token: &str) -> Response {
@@ -339,6 +354,102 @@ impl Server {
         );
         assert_eq!(response.status, 201, "{response:?}");
         self.token(login, &password)
+    }
+}
+
+/// Reads a child's stderr into a shared log on a thread of its own; the receiver
+/// gets the address of the first "listening" line, if one comes.
+fn capture_log(child: &mut Child) -> (SharedLog, mpsc::Receiver<String>) {
+    let stderr = child.stderr.take().unwrap();
+    let log: SharedLog = Arc::default();
+    let (found, address) = mpsc::channel();
+    let log_writer = log.clone();
+    std::thread::spawn(move || {
+        let (text, written) = &*log_writer;
+        let mut found = Some(found);
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            {
+                let mut log = text.lock().unwrap();
+                log.text.push_str(&line);
+                log.text.push('\n');
+            }
+            written.notify_all();
+            if let Some(address) = listening_address(&line) {
+                if let Some(sender) = found.take() {
+                    let _ = sender.send(address);
+                }
+            }
+        }
+        text.lock().unwrap().closed = true;
+        written.notify_all();
+    });
+    (log, address)
+}
+
+/// The log once `ready` holds for it; fails the test after 30 s or once the process
+/// closed its log without it.
+#[track_caller]
+fn wait_for(log: &SharedLog, awaited: &str, ready: impl Fn(&str) -> bool) -> String {
+    wait_for_within(log, awaited, ready, LOG_DEADLINE)
+}
+
+#[track_caller]
+fn wait_for_within(
+    log: &SharedLog,
+    awaited: &str,
+    ready: impl Fn(&str) -> bool,
+    within: Duration,
+) -> String {
+    let (text, written) = &**log;
+    let deadline = Instant::now() + within;
+    let mut log = text.lock().unwrap();
+    loop {
+        if ready(&log.text) {
+            return log.text.clone();
+        }
+        let now = Instant::now();
+        if log.closed || now >= deadline {
+            let when = if log.closed {
+                "before the process exited".to_string()
+            } else {
+                format!("within {within:?}")
+            };
+            let text = log.text.clone();
+            // Not while holding the lock: that would poison it for the reader.
+            drop(log);
+            panic!("{awaited} not seen in the log {when}: {text}");
+        }
+        log = written.wait_timeout(log, deadline - now).unwrap().0;
+    }
+}
+
+/// Another `qadam` process (a worker) whose log a test can wait on.
+pub struct Process {
+    pub child: Child,
+    log: SharedLog,
+}
+
+impl Process {
+    #[track_caller]
+    pub fn wait_for_log(&self, what: &str, count: usize, within: Duration) -> String {
+        wait_for_within(
+            &self.log,
+            &format!("{what:?} {count} time(s)"),
+            |log| log.matches(what).count() >= count,
+            within,
+        )
+    }
+
+    /// Stops it at once (SIGKILL).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        self.kill();
     }
 }
 

@@ -205,6 +205,7 @@ impl LevelTable {
     /// The level for `xp`, with the fraction of the way to the next one (3.42 is 42 %
     /// of the way from level 3 to 4). Past the table's last level, the level stays there.
     pub fn level_of(&self, xp: i64) -> f64 {
+        let xp = xp.max(0);
         let reached = self
             .xp
             .iter()

@@ -208,9 +208,7 @@ impl<'a> Budget<'a> {
 
     /// Unpacked bytes so far may not pass the total, nor the ratio beyond the free MiB.
     fn check_unpacked(&self, unpacked: u64) -> Result<(), UploadError> {
-        let by_ratio =
-            RATIO_FREE_BYTES.max(self.archive_bytes.saturating_mul(self.limits.max_ratio));
-        if unpacked > by_ratio {
+        if unpacked > self.ratio_bound() {
             return Err(UploadError::CompressionRatio {
                 ratio: self.limits.max_ratio,
             });
@@ -221,6 +219,27 @@ impl<'a> Budget<'a> {
             });
         }
         Ok(())
+    }
+
+    /// A file's size as its entry declares it, before anything is read: past the
+    /// compression bound it is a bomb; past the per-file limit, too large.
+    fn check_declared(&self, path: &str, declared: u64) -> Result<(), UploadError> {
+        if declared > self.ratio_bound() {
+            return Err(UploadError::CompressionRatio {
+                ratio: self.limits.max_ratio,
+            });
+        }
+        if declared > self.limits.max_file_bytes {
+            return Err(UploadError::FileTooLarge {
+                path: path.to_string(),
+                limit: self.limits.max_file_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn ratio_bound(&self) -> u64 {
+        RATIO_FREE_BYTES.max(self.archive_bytes.saturating_mul(self.limits.max_ratio))
     }
 
     /// Reads one file's content, at most the per-file limit and what the totals allow.
@@ -311,9 +330,8 @@ fn unpack_tar_gz(
 ) -> Result<BTreeMap<String, Vec<u8>>, UploadError> {
     // Every entry costs at least a 512-byte header (two with a long name), so the
     // whole stream is bounded by the files' limit plus their headers.
-    let by_ratio =
-        RATIO_FREE_BYTES.max(budget.archive_bytes.saturating_mul(budget.limits.max_ratio));
-    let stream_limit = by_ratio
+    let stream_limit = budget
+        .ratio_bound()
         .min(budget.limits.max_total_bytes)
         .saturating_add(1536 * (budget.limits.max_files as u64 + 2));
     let stream = Capped {
@@ -358,13 +376,7 @@ fn unpack_tar_gz(
         if path.is_empty() {
             return Err(UploadError::UnsafePath { path });
         }
-        let declared = entry.header().size().unwrap_or(u64::MAX);
-        if declared > budget.limits.max_file_bytes {
-            return Err(UploadError::FileTooLarge {
-                path,
-                limit: budget.limits.max_file_bytes,
-            });
-        }
+        budget.check_declared(&path, entry.header().size().unwrap_or(u64::MAX))?;
         let data = budget
             .read_file(&path, &mut entry)
             .map_err(|err| match err {
@@ -415,12 +427,7 @@ fn unpack_zip(
         if path.is_empty() {
             return Err(UploadError::UnsafePath { path });
         }
-        if file.size() > budget.limits.max_file_bytes {
-            return Err(UploadError::FileTooLarge {
-                path,
-                limit: budget.limits.max_file_bytes,
-            });
-        }
+        budget.check_declared(&path, file.size())?;
         // The declared size may lie: what is read is what counts.
         let data = budget.read_file(&path, &mut file)?;
         insert(&mut files, path, data)?;

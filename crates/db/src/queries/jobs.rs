@@ -92,7 +92,7 @@ pub fn next_claimable(conn: &mut DbConn, now: NaiveDateTime) -> Result<Option<St
          LIMIT 1";
     let sql = match conn.backend() {
         crate::Backend::Postgres => format!("{base} FOR UPDATE OF j SKIP LOCKED"),
-        crate::Backend::Sqlite => base.replace("$1", "?"),
+        crate::Backend::Sqlite => base.replace("$1", "?1"),
     };
     let found: Option<JobId> = diesel::sql_query(sql)
         .bind::<Timestamp, _>(now)
