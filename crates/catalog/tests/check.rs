@@ -768,3 +768,36 @@ fn project_names_are_translated_by_language_code() {
     );
     f.assert_one("basics/hello/project.toml:8:", "two-letter language code");
 }
+
+#[test]
+fn the_final_mark_rule_defaults_by_kind_and_is_checked_against_what_the_project_has() {
+    use qadam_domain::FinalMarkRule;
+    let f = Fixture::valid();
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    let rule = |slug: &str| FinalMarkRule::of(&catalog.project(slug).unwrap().definition());
+    assert_eq!(rule("hello"), FinalMarkRule::Grader, "an exercise: the grader");
+    assert_eq!(rule("team-up"), FinalMarkRule::Peers, "peers and no tests: the peers");
+
+    f.edit("basics/hello/project.toml", "min_mark = 100\n", "min_mark = 100\nfinal_mark = \"best\"\n");
+    f.assert_one("basics/hello/project.toml:10:", "one of \"grader\", \"peers\", \"min\"");
+    let f = Fixture::valid();
+    f.edit("basics/hello/project.toml", "min_mark = 100\n", "min_mark = 100\nfinal_mark = \"peers\"\n");
+    f.assert_one("basics/hello/project.toml:10:", "needs peer evaluations");
+    let f = Fixture::valid();
+    f.edit("basics/team-up/project.toml", "[evaluation]", "[rules]\nfinal_mark = \"min\"\n\n[evaluation]");
+    f.assert_one("basics/team-up/project.toml:", "needs a [grader] with tests");
+}
+
+#[test]
+fn the_level_table_must_start_at_zero_and_increase() {
+    let f = Fixture::valid();
+    f.write("levels.toml", "xp = [0, 100, 300]\n");
+    let catalog = Catalog::load(&f.root, None).unwrap();
+    assert_eq!(catalog.levels.unwrap().level_of(200), 1.5);
+    f.write("levels.toml", "# levels\nxp = [0, 100, 100]\n");
+    f.assert_one("levels.toml:2:", "must increase");
+    f.write("levels.toml", "xp = [5, 100]\n");
+    f.assert_one("levels.toml:1:", "level 0 must need 0 XP");
+    f.write("levels.toml", "xp = [0, 100]\nbonus = 1\n");
+    f.assert_one("levels.toml:2:", "unknown field");
+}

@@ -5,6 +5,7 @@
 mod admin;
 mod bench;
 mod bench_api;
+mod bench_submissions;
 mod catalog;
 mod client;
 mod demo;
@@ -148,6 +149,29 @@ enum BenchCommand {
         /// Only the paths whose label contains this text (the baseline is always run).
         #[arg(long, value_name = "TEXT")]
         only: Option<String>,
+    },
+    /// Submit-to-verdict through a running server (`qadam serve --demo`) beside
+    /// `qadam grade` of the same folder, then a deadline burst: time to the last
+    /// verdict, none lost, none graded twice.
+    Submissions {
+        #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        /// The server's `admin` password (it creates the bench's students).
+        #[arg(long, default_value = demo::DEMO_PASSWORD)]
+        admin_password: String,
+        /// Simulated students (accounts bench-000...).
+        #[arg(long, default_value_t = 100)]
+        students: usize,
+        /// Submissions timed one at a time, each beside a local grading.
+        #[arg(long, default_value_t = 20)]
+        submissions: usize,
+        /// Submissions per student in the burst (100 students x 3 = 300).
+        #[arg(long, default_value_t = 3)]
+        burst: usize,
+        #[arg(long, value_name = "DIR", default_value = "projects-catalog")]
+        catalog: PathBuf,
+        #[arg(long, value_name = "DIR", default_value = "grader-images")]
+        images: PathBuf,
     },
     /// Grading latency and throughput against a plain `docker run` baseline.
     Grader {
@@ -356,6 +380,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut conn = qadam_db::DbConn::open(&settings.effective_database_url())?;
             conn.migrate()?;
             catalog::sync(&mut conn, &dir)
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Submissions {
+                    server,
+                    admin_password,
+                    students,
+                    submissions,
+                    burst,
+                    catalog,
+                    images,
+                },
+        } => {
+            init_logging("warn");
+            bench_submissions::submissions(bench_submissions::Options {
+                server,
+                admin_password,
+                students,
+                submissions,
+                burst_per_student: burst,
+                catalog,
+                images,
+            })
         }
         Command::Bench {
             command:

@@ -159,6 +159,9 @@ pub struct SubmissionView {
     pub submitted_by: String,
     pub submitted_at: DateTime<Utc>,
     pub graded_at: Option<DateTime<Utc>>,
+    /// Staff only: how many gradings reached a verdict (1, more after a regrade).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gradings: Option<i64>,
 }
 
 impl SubmissionView {
@@ -167,6 +170,7 @@ impl SubmissionView {
         submission: &Submission,
         submitted_by: String,
         access: TeamAccess,
+        gradings: i64,
     ) -> CoreResult<SubmissionView> {
         let result = stored_result(submission)?;
         let full = access == TeamAccess::Staff;
@@ -187,6 +191,7 @@ impl SubmissionView {
             submitted_by,
             submitted_at: utc(submission.submitted_at),
             graded_at: submission.graded_at.map(utc),
+            gradings: full.then_some(gradings),
         })
     }
 }

@@ -56,6 +56,16 @@ pub fn with_status(conn: &mut DbConn, status: &str, limit: i64) -> Result<Vec<Gr
         .load(conn)?)
 }
 
+/// How many gradings of this submission reached a verdict (more than one only after
+/// a staff member asked for a regrade).
+pub fn verdicts_for_submission(conn: &mut DbConn, submission_id: &str) -> Result<i64, Error> {
+    Ok(grading_jobs::table
+        .filter(grading_jobs::submission_id.eq(submission_id))
+        .filter(grading_jobs::status.eq(DONE))
+        .count()
+        .get_result(conn)?)
+}
+
 /// A job of this submission still queued or running, if any.
 pub fn outstanding_for_submission(
     conn: &mut DbConn,

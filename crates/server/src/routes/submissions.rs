@@ -15,7 +15,7 @@ use qadam_core::grading::{queue_overview, QueueOverview};
 use qadam_core::submissions as core_submissions;
 use qadam_core::{marks, CoreError};
 use qadam_db::models::Submission;
-use qadam_db::queries::{submissions, teams, users};
+use qadam_db::queries::{jobs, submissions, teams, users};
 use qadam_db::DbConn;
 use qadam_domain::{CampusId, PageRequest, SubmissionStatus};
 use serde::{Deserialize, Serialize};
@@ -130,7 +130,8 @@ pub async fn show(
         .db
         .read(move |conn| {
             let login = submitter_login(conn, &submission)?;
-            SubmissionView::new(&submission, login, access)
+            let gradings = jobs::verdicts_for_submission(conn, &submission.id)?;
+            SubmissionView::new(&submission, login, access, gradings)
         })
         .await?;
     Ok(Json(view))
