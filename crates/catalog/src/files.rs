@@ -228,6 +228,12 @@ pub struct CursusFile {
     pub name: String,
     #[serde(default)]
     pub summary: String,
+    /// `name` in other languages (`[names] ru = "..."`).
+    #[serde(default)]
+    pub names: Option<Spanned<BTreeMap<String, String>>>,
+    /// `summary` in other languages.
+    #[serde(default)]
+    pub summaries: Option<Spanned<BTreeMap<String, String>>>,
     pub stages: Spanned<Vec<Stage>>,
 }
 
@@ -235,5 +241,8 @@ pub struct CursusFile {
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     pub name: String,
+    /// `name` in other languages (`names = { ru = "..." }`).
+    #[serde(default)]
+    pub names: Option<Spanned<BTreeMap<String, String>>>,
     pub projects: Vec<Spanned<String>>,
 }

@@ -144,6 +144,18 @@ impl Cursus {
     pub fn content_hash(&self) -> String {
         hex_sha256(self.source.text.as_bytes())
     }
+
+    /// The cursus's name, summary and stage names in other languages.
+    pub fn translations(&self) -> qadam_domain::curriculum::CursusTranslations {
+        let map = |names: &Option<toml::Spanned<BTreeMap<String, String>>>| {
+            names.as_ref().map(|n| n.get_ref().clone()).unwrap_or_default()
+        };
+        qadam_domain::curriculum::CursusTranslations {
+            names: map(&self.file.names),
+            summaries: map(&self.file.summaries),
+            stages: self.file.stages.get_ref().iter().map(|s| map(&s.names)).collect(),
+        }
+    }
 }
 
 impl Catalog {

@@ -192,6 +192,25 @@ fn read_levels(path: &Path, problems: &mut Vec<Problem>) -> Option<qadam_domain:
     }
 }
 
+/// Translations are keyed by two-letter language codes and never empty.
+fn check_translations(
+    source: &Source,
+    names: &Option<toml::Spanned<BTreeMap<String, String>>>,
+    field: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let Some(names) = names else { return };
+    for (code, text) in names.get_ref() {
+        let two_letters = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase());
+        if !two_letters || text.trim().is_empty() {
+            problems.push(source.problem(
+                names.span(),
+                format!("{field}: \"{code}\" must be a two-letter language code with a text"),
+            ));
+        }
+    }
+}
+
 fn read_cursus(path: &Path, problems: &mut Vec<Problem>) -> Option<Cursus> {
     let source = read_source(path, problems)?;
     let file: CursusFile = source.parse(problems)?;
@@ -207,6 +226,13 @@ fn read_cursus(path: &Path, problems: &mut Vec<Problem>) -> Option<Cursus> {
     }
     if file.stages.get_ref().is_empty() {
         problems.push(source.problem(file.stages.span(), "a cursus needs at least one stage"));
+    }
+    let stage_names = file.stages.get_ref().iter().map(|stage| (&stage.names, "names"));
+    for (names, field) in [(&file.names, "names"), (&file.summaries, "summaries")]
+        .into_iter()
+        .chain(stage_names)
+    {
+        check_translations(&source, names, field, problems);
     }
     Some(Cursus { source, file })
 }
@@ -242,19 +268,7 @@ pub fn read_project(
             format!("slug \"{slug}\" must be the folder's name \"{folder}\""),
         ));
     }
-    for (names, (code, name)) in file
-        .names
-        .iter()
-        .flat_map(|names| names.get_ref().iter().map(move |entry| (names, entry)))
-    {
-        let two_letters = code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase());
-        if !two_letters || name.trim().is_empty() {
-            problems.push(source.problem(
-                names.span(),
-                format!("names: \"{code}\" must be a two-letter language code with a name"),
-            ));
-        }
-    }
+    check_translations(&source, &file.names, "names", problems);
     for (field, value) in [("name", &file.name), ("summary", &file.summary)] {
         if value.get_ref().trim().is_empty() {
             problems.push(source.problem(value.span(), format!("{field} must not be empty")));

@@ -184,6 +184,7 @@ fn sync_cursus(
             Some(mut row) => {
                 row.name = entry.file.name.clone();
                 row.summary = entry.file.summary.clone();
+                row.translations = translations_json(entry);
                 row.content_hash = hash;
                 row.archived_at = None;
                 row.updated_at = now;
@@ -196,6 +197,7 @@ fn sync_cursus(
                     slug: entry.slug().to_string(),
                     name: entry.file.name.clone(),
                     summary: entry.file.summary.clone(),
+                    translations: translations_json(entry),
                     content_hash: hash,
                     archived_at: None,
                     created_at: now,
@@ -215,6 +217,10 @@ fn sync_cursus(
         report.cursus_archived.push(row.slug);
     }
     Ok(())
+}
+
+fn translations_json(entry: &Cursus) -> String {
+    serde_json::to_string(&entry.translations()).expect("translations serialise")
 }
 
 fn stage_rows(

@@ -757,6 +757,7 @@ pub mod cursus {
                 cursus::name.eq(&row.name),
                 cursus::summary.eq(&row.summary),
                 cursus::content_hash.eq(&row.content_hash),
+                cursus::translations.eq(&row.translations),
                 cursus::archived_at.eq(row.archived_at),
                 cursus::updated_at.eq(row.updated_at),
             ))

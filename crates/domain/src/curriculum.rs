@@ -129,6 +129,31 @@ mod tests {
     }
 }
 
+/// A cursus's words in other languages, by two-letter code: its name, its summary and
+/// each stage's name (by stage index). Stored as JSON with the cursus.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CursusTranslations {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub summaries: BTreeMap<String, String>,
+    /// One map per stage, in stage order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<BTreeMap<String, String>>,
+}
+
+impl CursusTranslations {
+    /// Every language something is translated into.
+    pub fn languages(&self) -> std::collections::BTreeSet<String> {
+        self.names
+            .keys()
+            .chain(self.summaries.keys())
+            .chain(self.stages.iter().flat_map(|stage| stage.keys()))
+            .cloned()
+            .collect()
+    }
+}
+
 /// Everything a student may see of a project version but its subject: written by the
 /// catalog when it syncs, read by the API. The stored JSON is exactly this shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

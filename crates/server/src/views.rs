@@ -2,7 +2,11 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use qadam_db::models::{AuditEntry, Campus, User};
-use qadam_domain::curriculum::{ProjectDefinition, Requirements, TeamSize};
+use qadam_domain::curriculum::{CursusTranslations, ProjectDefinition, Requirements, TeamSize};
+use qadam_domain::language::choose_language;
+
+/// The language a cursus's file is written in.
+const DEFAULT_LANGUAGE: &str = "en";
 use qadam_domain::{Page, Role};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -117,12 +121,17 @@ impl<T> Paginated<T> {
     }
 }
 
-/// A cursus with its stages in order.
+/// A cursus with its stages in order, in the language asked for when it is
+/// translated (else in the catalog's own).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CursusView {
     pub slug: String,
     pub name: String,
     pub summary: String,
+    /// The language of `name`, `summary` and the stage names.
+    pub language: String,
+    /// Every language the cursus is written in.
+    pub languages: Vec<String>,
     pub archived: bool,
     pub stages: Vec<StageView>,
 }
@@ -142,17 +151,39 @@ pub struct StageProjectView {
 }
 
 impl CursusView {
+    /// `wanted`: the languages asked for, best first (`?lang`, then Accept-Language).
     pub fn new(
         row: &qadam_db::models::CursusRow,
         projects: Vec<(qadam_db::models::CursusProject, String, String, String)>,
+        wanted: &[String],
     ) -> CursusView {
+        // A cursus synced by an older Qadam has no translations yet.
+        let translations: CursusTranslations =
+            serde_json::from_str(&row.translations).unwrap_or_default();
+        let mut languages: Vec<String> = translations.languages().into_iter().collect();
+        if !languages.iter().any(|l| l == DEFAULT_LANGUAGE) {
+            languages.push(DEFAULT_LANGUAGE.to_string());
+        }
+        languages.sort();
+        let language = choose_language(wanted, &languages, DEFAULT_LANGUAGE)
+            .unwrap_or(DEFAULT_LANGUAGE)
+            .to_string();
+        let pick = |names: Option<&std::collections::BTreeMap<String, String>>, own: &str| {
+            names
+                .and_then(|names| names.get(&language))
+                .cloned()
+                .unwrap_or_else(|| own.to_string())
+        };
         let mut stages: Vec<StageView> = Vec::new();
         let mut current = None;
         for (link, slug, name, kind) in projects {
             if current != Some(link.stage) {
                 current = Some(link.stage);
+                let names = usize::try_from(link.stage)
+                    .ok()
+                    .and_then(|index| translations.stages.get(index));
                 stages.push(StageView {
-                    name: link.stage_name.clone(),
+                    name: pick(names, &link.stage_name),
                     projects: Vec::new(),
                 });
             }
@@ -162,8 +193,10 @@ impl CursusView {
         }
         CursusView {
             slug: row.slug.clone(),
-            name: row.name.clone(),
-            summary: row.summary.clone(),
+            name: pick(Some(&translations.names), &row.name),
+            summary: pick(Some(&translations.summaries), &row.summary),
+            language,
+            languages,
             archived: row.archived_at.is_some(),
             stages,
         }
@@ -190,10 +223,21 @@ pub struct ProjectSummaryView {
 }
 
 impl ProjectSummaryView {
-    pub fn new(row: &qadam_db::models::ProjectRow, definition: &ProjectDefinition) -> Self {
+    /// `wanted`: the languages asked for, best first; the name is the first of them
+    /// the project is named in, else its own.
+    pub fn new(
+        row: &qadam_db::models::ProjectRow,
+        definition: &ProjectDefinition,
+        wanted: &[String],
+    ) -> Self {
+        let name = wanted
+            .iter()
+            .find_map(|language| definition.names.get(language))
+            .cloned()
+            .unwrap_or_else(|| row.name.clone());
         ProjectSummaryView {
             slug: row.slug.clone(),
-            name: row.name.clone(),
+            name,
             kind: row.kind.as_str().to_string(),
             summary: definition.summary.clone(),
             xp: u64::from(definition.xp),

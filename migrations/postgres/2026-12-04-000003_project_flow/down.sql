@@ -1,3 +1,4 @@
+ALTER TABLE cursus DROP COLUMN translations;
 DROP TABLE xp_levels;
 DROP TABLE xp_events;
 DROP TABLE grading_jobs;

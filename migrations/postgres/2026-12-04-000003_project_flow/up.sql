@@ -105,6 +105,10 @@ CREATE TABLE xp_events (
 );
 CREATE INDEX xp_events_user_idx ON xp_events (user_id);
 
+-- A cursus's name, summary and stage names in other languages (JSON), synced from
+-- its file like the subjects of projects.
+ALTER TABLE cursus ADD COLUMN translations TEXT NOT NULL DEFAULT '{}';
+
 -- The cumulative XP needed for each level, synced from projects-catalog/levels.toml.
 CREATE TABLE xp_levels (
     level INTEGER PRIMARY KEY NOT NULL,

@@ -22,7 +22,7 @@ fn body_tag(bytes: &[u8]) -> String {
 }
 
 #[utoipa::path(get, path = "/api/v1/cursus", tag = "curriculum", security(("bearer" = [])),
-    params(("If-None-Match" = Option<String>, Header, description = "an `ETag` from an earlier answer: 304 when unchanged")),
+    params(LanguageChoice, ("If-None-Match" = Option<String>, Header, description = "an `ETag` from an earlier answer: 304 when unchanged")),
     responses((status = 200, body = Vec<CursusView>,
             headers(("ETag" = String), ("Cache-Control" = String))),
         (status = 304, description = "unchanged since the `ETag` sent in `If-None-Match`"),
@@ -31,27 +31,33 @@ pub async fn list_cursus(
     state: Data<AppState>,
     _me: AuthUser,
     request: HttpRequest,
+    choice: Query<LanguageChoice>,
 ) -> ApiResult<HttpResponse> {
+    let wanted = wanted_languages(&request, choice.into_inner());
     let views = state
         .core
         .db
-        .read(|conn| {
+        .read(move |conn| {
             let mut views = Vec::new();
             for row in cursus::all(conn)?
                 .iter()
                 .filter(|c| c.archived_at.is_none())
             {
-                views.push(CursusView::new(row, cursus::projects_of(conn, &row.id)?));
+                views.push(CursusView::new(
+                    row,
+                    cursus::projects_of(conn, &row.id)?,
+                    &wanted,
+                ));
             }
             Ok::<_, ApiError>(views)
         })
         .await?;
     let bytes = serde_json::to_vec(&views).map_err(|_| ApiError::internal())?;
-    caching::conditional_json(&request, &body_tag(&bytes), None, || Ok(bytes))
+    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || Ok(bytes))
 }
 
 #[utoipa::path(get, path = "/api/v1/cursus/{slug}", tag = "curriculum", security(("bearer" = [])),
-    params(("slug" = String, Path),
+    params(("slug" = String, Path), LanguageChoice,
         ("If-None-Match" = Option<String>, Header, description = "an `ETag` from an earlier answer: 304 when unchanged")),
     responses((status = 200, body = CursusView,
             headers(("ETag" = String), ("Cache-Control" = String))),
@@ -62,18 +68,24 @@ pub async fn show_cursus(
     _me: AuthUser,
     request: HttpRequest,
     slug: Path<String>,
+    choice: Query<LanguageChoice>,
 ) -> ApiResult<HttpResponse> {
+    let wanted = wanted_languages(&request, choice.into_inner());
     let slug = slug.into_inner();
     let view = state
         .core
         .db
         .read(move |conn| {
             let row = found(cursus::by_slug(conn, &slug)?, "cursus")?;
-            Ok::<_, ApiError>(CursusView::new(&row, cursus::projects_of(conn, &row.id)?))
+            Ok::<_, ApiError>(CursusView::new(
+                &row,
+                cursus::projects_of(conn, &row.id)?,
+                &wanted,
+            ))
         })
         .await?;
     let bytes = serde_json::to_vec(&view).map_err(|_| ApiError::internal())?;
-    caching::conditional_json(&request, &body_tag(&bytes), None, || Ok(bytes))
+    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || Ok(bytes))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -87,6 +99,8 @@ pub struct ProjectFilter {
     pub kind: Option<String>,
     /// Include projects removed from the catalog.
     pub archived: Option<bool>,
+    /// Names in this language where the project has one (else Accept-Language decides).
+    pub lang: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/projects", tag = "curriculum", security(("bearer" = [])),
@@ -97,9 +111,16 @@ pub struct ProjectFilter {
 pub async fn list_projects(
     state: Data<AppState>,
     _me: AuthUser,
+    request: HttpRequest,
     filter: Query<ProjectFilter>,
 ) -> ApiResult<Json<Paginated<ProjectSummaryView>>> {
     let filter = filter.into_inner();
+    let wanted = wanted_languages(
+        &request,
+        LanguageChoice {
+            lang: filter.lang.clone(),
+        },
+    );
     let page = PageRequest {
         page: filter.page,
         per_page: filter.per_page,
@@ -133,12 +154,25 @@ pub async fn list_projects(
             let views = items
                 .iter()
                 .zip(definitions)
-                .map(|((row, _), definition)| ProjectSummaryView::new(row, &definition))
+                .map(|((row, _), definition)| ProjectSummaryView::new(row, &definition, &wanted))
                 .collect();
             Ok::<_, ApiError>(Paginated::new(views, page, total))
         })
         .await?;
     Ok(Json(result))
+}
+
+/// The languages a request asks for, best first: `?lang`, then Accept-Language.
+fn wanted_languages(request: &HttpRequest, choice: LanguageChoice) -> Vec<String> {
+    let mut wanted: Vec<String> = choice.lang.into_iter().collect();
+    if let Some(header) = request
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+    {
+        wanted.extend(parse_accept_language(header));
+    }
+    wanted
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -163,14 +197,7 @@ pub async fn show_project(
     slug: Path<String>,
     choice: Query<LanguageChoice>,
 ) -> ApiResult<HttpResponse> {
-    let mut wanted: Vec<String> = choice.into_inner().lang.into_iter().collect();
-    if let Some(header) = request
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-    {
-        wanted.extend(parse_accept_language(header));
-    }
+    let wanted = wanted_languages(&request, choice.into_inner());
     let slug = slug.into_inner();
     let curriculum = state.core.curriculum.clone();
     // One query for the project and its current version's id; the version's definition
