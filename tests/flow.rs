@@ -204,13 +204,16 @@ fn scratch(server: &Server, name: &str) -> PathBuf {
 
 server_tests! {
     fn the_whole_journey_from_the_command_line(backend) {
-        // On PostgreSQL the grading runs in a separate `qadam worker` process.
+        // On PostgreSQL the grading runs in a separate `qadam worker` process with a
+        // data folder of its own, as on another machine: it reads the submissions'
+        // bytes from the database.
         let separate = backend == TestBackend::Postgres;
         let school = school(backend, &[("QADAM_GRADING__WORKERS", if separate { "0" } else { "1" })]);
         let server = &school.server;
         let env = worker_env();
         let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let _worker = separate.then(|| server.worker(&env));
+        let elsewhere = scratch(server, "other-machine");
+        let _worker = separate.then(|| server.worker_in(&elsewhere, &env));
         let home = scratch(server, "home");
         let login = cli(&home, server, &["login", "--login", "alice", "--password-stdin"], Some("alice-password-1\n"));
         assert!(login.status.success(), "{}", text(&login));
@@ -241,6 +244,9 @@ server_tests! {
         let closed = cli(&home, server, &["close", "--project", "ft-strlen"], None);
         assert!(closed.status.success(), "{}", text(&closed));
         assert!(text(&closed).contains("final mark: 100 (validated)"), "{}", text(&closed));
+        if separate {
+            assert!(elsewhere.join("blobs").is_dir(), "the worker kept the blobs it fetched");
+        }
         let status = cli(&home, server, &["status"], None);
         assert!(text(&status).contains("level 0.05, 25 XP"), "{}", text(&status));
         assert!(text(&status).contains("ft-strlen"), "{}", text(&status));

@@ -175,12 +175,18 @@ impl Server {
 
     /// Starts `qadam worker` on this server's database and data folder.
     pub fn worker(&self, env: &[(&str, &str)]) -> Process {
+        self.worker_in(&self.data_dir, env)
+    }
+
+    /// Starts `qadam worker` on this server's database with a data folder of its own,
+    /// as on another machine.
+    pub fn worker_in(&self, data_dir: &std::path::Path, env: &[(&str, &str)]) -> Process {
         let mut command = qadam();
         command
             .args(["worker"])
             .args([
                 "--data-dir",
-                self.data_dir.to_str().unwrap(),
+                data_dir.to_str().unwrap(),
                 "--database-url",
                 &self.db.url,
             ])

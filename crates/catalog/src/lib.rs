@@ -148,12 +148,21 @@ impl Cursus {
     /// The cursus's name, summary and stage names in other languages.
     pub fn translations(&self) -> qadam_domain::curriculum::CursusTranslations {
         let map = |names: &Option<toml::Spanned<BTreeMap<String, String>>>| {
-            names.as_ref().map(|n| n.get_ref().clone()).unwrap_or_default()
+            names
+                .as_ref()
+                .map(|n| n.get_ref().clone())
+                .unwrap_or_default()
         };
         qadam_domain::curriculum::CursusTranslations {
             names: map(&self.file.names),
             summaries: map(&self.file.summaries),
-            stages: self.file.stages.get_ref().iter().map(|s| map(&s.names)).collect(),
+            stages: self
+                .file
+                .stages
+                .get_ref()
+                .iter()
+                .map(|s| map(&s.names))
+                .collect(),
         }
     }
 }

@@ -227,7 +227,11 @@ fn read_cursus(path: &Path, problems: &mut Vec<Problem>) -> Option<Cursus> {
     if file.stages.get_ref().is_empty() {
         problems.push(source.problem(file.stages.span(), "a cursus needs at least one stage"));
     }
-    let stage_names = file.stages.get_ref().iter().map(|stage| (&stage.names, "names"));
+    let stage_names = file
+        .stages
+        .get_ref()
+        .iter()
+        .map(|stage| (&stage.names, "names"));
     for (names, field) in [(&file.names, "names"), (&file.summaries, "summaries")]
         .into_iter()
         .chain(stage_names)

@@ -775,17 +775,43 @@ fn the_final_mark_rule_defaults_by_kind_and_is_checked_against_what_the_project_
     let f = Fixture::valid();
     let catalog = Catalog::load(&f.root, None).unwrap();
     let rule = |slug: &str| FinalMarkRule::of(&catalog.project(slug).unwrap().definition());
-    assert_eq!(rule("hello"), FinalMarkRule::Grader, "an exercise: the grader");
-    assert_eq!(rule("team-up"), FinalMarkRule::Peers, "peers and no tests: the peers");
+    assert_eq!(
+        rule("hello"),
+        FinalMarkRule::Grader,
+        "an exercise: the grader"
+    );
+    assert_eq!(
+        rule("team-up"),
+        FinalMarkRule::Peers,
+        "peers and no tests: the peers"
+    );
 
-    f.edit("basics/hello/project.toml", "min_mark = 100\n", "min_mark = 100\nfinal_mark = \"best\"\n");
-    f.assert_one("basics/hello/project.toml:10:", "one of \"grader\", \"peers\", \"min\"");
+    f.edit(
+        "basics/hello/project.toml",
+        "min_mark = 100\n",
+        "min_mark = 100\nfinal_mark = \"best\"\n",
+    );
+    f.assert_one(
+        "basics/hello/project.toml:10:",
+        "one of \"grader\", \"peers\", \"min\"",
+    );
     let f = Fixture::valid();
-    f.edit("basics/hello/project.toml", "min_mark = 100\n", "min_mark = 100\nfinal_mark = \"peers\"\n");
+    f.edit(
+        "basics/hello/project.toml",
+        "min_mark = 100\n",
+        "min_mark = 100\nfinal_mark = \"peers\"\n",
+    );
     f.assert_one("basics/hello/project.toml:10:", "needs peer evaluations");
     let f = Fixture::valid();
-    f.edit("basics/team-up/project.toml", "[evaluation]", "[rules]\nfinal_mark = \"min\"\n\n[evaluation]");
-    f.assert_one("basics/team-up/project.toml:", "needs a [grader] with tests");
+    f.edit(
+        "basics/team-up/project.toml",
+        "[evaluation]",
+        "[rules]\nfinal_mark = \"min\"\n\n[evaluation]",
+    );
+    f.assert_one(
+        "basics/team-up/project.toml:",
+        "needs a [grader] with tests",
+    );
 }
 
 #[test]

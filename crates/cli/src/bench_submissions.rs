@@ -41,7 +41,13 @@ impl Client {
         }
     }
 
-    fn call(&self, method: &str, path: &str, token: Option<&str>, body: Option<Value>) -> anyhow::Result<(u16, Value)> {
+    fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> anyhow::Result<(u16, Value)> {
         let mut request = self.agent.request(method, &format!("{}{path}", self.base));
         if let Some(token) = token {
             request = request.set("Authorization", &format!("Bearer {token}"));
@@ -70,7 +76,10 @@ impl Client {
         if status != 200 {
             bail!("cannot log in as {login}: {body}");
         }
-        Ok(body["access_token"].as_str().unwrap_or_default().to_string())
+        Ok(body["access_token"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string())
     }
 
     fn upload(&self, token: &str, team: &str, archive: &[u8]) -> anyhow::Result<String> {
@@ -86,7 +95,10 @@ impl Client {
                 Ok(body["id"].as_str().unwrap_or_default().to_string())
             }
             Err(ureq::Error::Status(status, response)) => {
-                bail!("upload refused ({status}): {}", response.into_string().unwrap_or_default())
+                bail!(
+                    "upload refused ({status}): {}",
+                    response.into_string().unwrap_or_default()
+                )
             }
             Err(err) => Err(err.into()),
         }
@@ -95,7 +107,12 @@ impl Client {
     /// Waits for the verdict as a client does (`?wait=`), returning the submission.
     fn verdict(&self, token: &str, id: &str) -> anyhow::Result<Value> {
         loop {
-            let (status, body) = self.call("GET", &format!("/api/v1/submissions/{id}?wait=60"), Some(token), None)?;
+            let (status, body) = self.call(
+                "GET",
+                &format!("/api/v1/submissions/{id}?wait=60"),
+                Some(token),
+                None,
+            )?;
             if status != 200 {
                 bail!("reading {id}: {body}");
             }
@@ -136,7 +153,12 @@ fn prepare_students(client: &Client, admin: &str, count: usize) -> anyhow::Resul
         let team = match current {
             Some(team) => team,
             None => {
-                let (status, body) = client.call("POST", &format!("/api/v1/projects/{PROJECT}/register"), Some(&token), Some(json!({})))?;
+                let (status, body) = client.call(
+                    "POST",
+                    &format!("/api/v1/projects/{PROJECT}/register"),
+                    Some(&token),
+                    Some(json!({})),
+                )?;
                 if status != 201 {
                     bail!("{login} cannot register for {PROJECT}: {body}");
                 }
@@ -154,24 +176,45 @@ fn ms(duration: Duration) -> f64 {
 
 fn summary(latencies: &mut [Duration]) -> (f64, f64) {
     latencies.sort();
-    (ms(percentile(latencies, 0.5)), ms(percentile(latencies, 0.95)))
+    (
+        ms(percentile(latencies, 0.5)),
+        ms(percentile(latencies, 0.95)),
+    )
 }
 
 pub fn submissions(options: Options) -> anyhow::Result<()> {
     let client = Client::new(&options.server);
     let admin = client.token("admin", &options.admin_password)?;
-    let solution = options.catalog.join("c-piscine").join(PROJECT).join("solution");
+    let solution = options
+        .catalog
+        .join("c-piscine")
+        .join(PROJECT)
+        .join("solution");
     let (archive, _) = crate::client::pack(&solution)?;
     let students = prepare_students(&client, &admin, options.students.max(1))?;
-    eprintln!("{} students ready, each with a team of {PROJECT}", students.len());
+    eprintln!(
+        "{} students ready, each with a team of {PROJECT}",
+        students.len()
+    );
 
     // (a) One submission at a time through the platform, then the same folder
     // graded here as `qadam grade` does, alternately, so both see the same machine.
     let project = qadam_catalog::load_project(&options.catalog, PROJECT).map_err(|problems| {
-        anyhow::anyhow!("{}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        anyhow::anyhow!(
+            "{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     })?;
-    let material = project.grading_material().context("ft-strlen has no grader")?;
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let material = project
+        .grading_material()
+        .context("ft-strlen has no grader")?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let grader = Grader::connect(&options.images)?;
     let mut platform = Vec::new();
     let mut local = Vec::new();
@@ -193,10 +236,19 @@ pub fn submissions(options: Options) -> anyhow::Result<()> {
     }
     let (platform_p50, platform_p95) = summary(&mut platform);
     let (local_p50, local_p95) = summary(&mut local);
-    println!("submit-to-verdict, one at a time ({} submissions of the {PROJECT} reference):", platform.len());
+    println!(
+        "submit-to-verdict, one at a time ({} submissions of the {PROJECT} reference):",
+        platform.len()
+    );
     println!("{:<44} {:>9} {:>9}", "path", "p50 ms", "p95 ms");
-    println!("{:<44} {:>9.0} {:>9.0}", "qadam grade (the sandbox alone)", local_p50, local_p95);
-    println!("{:<44} {:>9.0} {:>9.0}", "platform: HTTP + queue + worker + sandbox", platform_p50, platform_p95);
+    println!(
+        "{:<44} {:>9.0} {:>9.0}",
+        "qadam grade (the sandbox alone)", local_p50, local_p95
+    );
+    println!(
+        "{:<44} {:>9.0} {:>9.0}",
+        "platform: HTTP + queue + worker + sandbox", platform_p50, platform_p95
+    );
     println!(
         "the platform adds {:.0} ms to the grader's median ({:.2}x)",
         platform_p50 - local_p50,
@@ -215,7 +267,9 @@ pub fn submissions(options: Options) -> anyhow::Result<()> {
                 for _ in 0..options.burst_per_student {
                     for student in chunk {
                         let id = client.upload(&student.token, &student.team, archive)?;
-                        ids.lock().expect("not poisoned").push((id, student.token.clone()));
+                        ids.lock()
+                            .expect("not poisoned")
+                            .push((id, student.token.clone()));
                     }
                 }
                 Ok(())
@@ -237,15 +291,27 @@ pub fn submissions(options: Options) -> anyhow::Result<()> {
     let cleared = started.elapsed();
     let mut graded_twice = 0;
     for (id, _) in &ids {
-        let (_, seen) = client.call("GET", &format!("/api/v1/submissions/{id}"), Some(&admin), None)?;
+        let (_, seen) = client.call(
+            "GET",
+            &format!("/api/v1/submissions/{id}"),
+            Some(&admin),
+            None,
+        )?;
         if seen["gradings"].as_i64() != Some(1) {
             graded_twice += 1;
         }
     }
     println!();
-    println!("deadline burst: {total} submissions from {} students at once", students.len());
+    println!(
+        "deadline burst: {total} submissions from {} students at once",
+        students.len()
+    );
     println!("  all uploaded (202) after {:.1} s", uploaded.as_secs_f64());
-    println!("  last verdict after        {:.1} s ({:.2} verdicts/s)", cleared.as_secs_f64(), ids.len() as f64 / cleared.as_secs_f64());
+    println!(
+        "  last verdict after        {:.1} s ({:.2} verdicts/s)",
+        cleared.as_secs_f64(),
+        ids.len() as f64 / cleared.as_secs_f64()
+    );
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     println!(
         "  the sandbox alone needs about {:.1} s for them here ({total} x {local_p50:.0} ms / {cores} cores)",

@@ -185,13 +185,9 @@ impl Worker {
                 .ok_or("the project version has no grading material")?,
         )
         .map_err(|err| format!("the grading material does not read back: {err}"))?;
-        let blobs = self.core.blobs.clone();
+        let bytes = crate::submissions::read_blob(&self.core, &submission.sha256).await?;
         let limits = self.core.flow.upload.clone();
-        let sha = submission.sha256.clone();
         let files = tokio::task::spawn_blocking(move || {
-            let bytes = blobs
-                .get(&sha)
-                .map_err(|err| format!("blob {sha}: {err}"))?;
             let mut files = upload::unpack(&bytes, &limits).map_err(|err| err.to_string())?;
             files.unwrap_single_folder(&required);
             Ok::<_, String>(files)

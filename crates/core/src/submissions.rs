@@ -157,7 +157,8 @@ pub async fn submit(
     let limits = core.flow.upload.clone();
     let blobs = core.blobs.clone();
     // Unpacking and hashing are CPU work: off the async threads.
-    let (files, format, sha, created, bytes_len) = tokio::task::spawn_blocking(move || {
+    let keep_in_database = core.db.pool().backend() == qadam_db::Backend::Postgres;
+    let (files, format, sha, created, bytes) = tokio::task::spawn_blocking(move || {
         let mut files = upload::unpack(&bytes, &limits).map_err(upload_refused)?;
         files.unwrap_single_folder(&required);
         let missing = files.missing(&required);
@@ -173,10 +174,11 @@ pub async fn submit(
             message: format!("the submission could not be stored: {err}"),
             retry_after: Some(10),
         })?;
-        Ok::<_, CoreError>((files.files.len(), files.format, sha, created, bytes.len()))
+        Ok::<_, CoreError>((files.files.len(), files.format, sha, created, bytes))
     })
     .await
     .map_err(|err| CoreError::Corrupt(format!("the upload check stopped: {err}")))??;
+    let bytes_len = bytes.len();
     let submission = Submission {
         id: qadam_db::new_id(),
         team_id: team.id.clone(),
@@ -204,6 +206,9 @@ pub async fn submit(
             let team = found(qadam_db::queries::teams::by_id(conn, &row.team_id)?, "team")?;
             check_open(&team, now)?;
             check_queue_depth(conn, max_depth)?;
+            if keep_in_database {
+                qadam_db::queries::blobs::insert_if_absent(conn, &row.sha256, &bytes, now)?;
+            }
             submissions::insert(conn, &row)?;
             if graded {
                 enqueue(conn, &row, now)?;
@@ -296,18 +301,53 @@ pub async fn wait_for_verdict(
     }
 }
 
+/// A submission's bytes: from this machine's blob folder, else (a worker on
+/// another machine than the server that took the upload) from the database,
+/// checked against their hash and kept in the folder for next time.
+pub async fn read_blob(core: &Core, sha: &str) -> Result<Vec<u8>, String> {
+    let blobs = core.blobs.clone();
+    let wanted = sha.to_string();
+    let local = tokio::task::spawn_blocking(move || blobs.get(&wanted))
+        .await
+        .map_err(|err| err.to_string())?;
+    match local {
+        Ok(bytes) => return Ok(bytes),
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("blob {sha}: {err}"))
+        }
+        Err(_) => {}
+    }
+    let wanted = sha.to_string();
+    let stored = core
+        .db
+        .read(move |conn| qadam_db::queries::blobs::get(conn, &wanted))
+        .await
+        .map_err(|err| format!("blob {sha}: {err}"))?
+        .ok_or_else(|| {
+            format!("blob {sha} is neither in this machine's blob folder nor in the database")
+        })?;
+    if crate::blobs::sha256_hex(&stored) != sha {
+        return Err(format!(
+            "blob {sha} in the database does not match its hash"
+        ));
+    }
+    let blobs = core.blobs.clone();
+    let copy = stored.clone();
+    if let Ok(Err(err)) = tokio::task::spawn_blocking(move || blobs.put(&copy)).await {
+        tracing::warn!(%sha, error = %err, "cannot keep a blob in the local folder");
+    }
+    Ok(stored)
+}
+
 /// The archive as it was uploaded.
 pub async fn archive(core: &Core, actor: Actor, id: String) -> CoreResult<(Submission, Vec<u8>)> {
     let (submission, _, _) = core
         .db
         .read(move |conn| visible_submission(conn, &actor, &id))
         .await?;
-    let blobs = core.blobs.clone();
-    let sha = submission.sha256.clone();
-    let bytes = tokio::task::spawn_blocking(move || blobs.get(&sha))
+    let bytes = read_blob(core, &submission.sha256)
         .await
-        .map_err(|err| CoreError::Corrupt(err.to_string()))?
-        .map_err(|err| CoreError::Corrupt(format!("blob {}: {err}", submission.sha256)))?;
+        .map_err(CoreError::Corrupt)?;
     Ok((submission, bytes))
 }
 

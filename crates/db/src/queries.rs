@@ -31,6 +31,7 @@ pub mod paging {
     }
 }
 
+pub mod blobs;
 pub mod jobs;
 pub mod submissions;
 pub mod teams;

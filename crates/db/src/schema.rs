@@ -35,6 +35,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    blobs (sha256) {
+        sha256 -> Text,
+        bytes -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     campuses (id) {
         id -> Text,
         slug -> Text,
@@ -242,6 +250,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     app_secrets,
     audit_log,
     auth_tokens,
+    blobs,
     campuses,
     cursus,
     cursus_projects,

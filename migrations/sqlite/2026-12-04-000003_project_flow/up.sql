@@ -74,6 +74,14 @@ CREATE TABLE submissions (
 CREATE INDEX submissions_team_idx ON submissions (team_id, submitted_at);
 CREATE INDEX submissions_sha_idx ON submissions (sha256);
 
+-- On PostgreSQL, where workers run on many machines, submissions' bytes are kept
+-- here too (beside the blob folder), so a worker anywhere can read them.
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY NOT NULL,
+    bytes BLOB NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
+
 -- The durable grading queue. A job is claimed with a lease, heartbeated while it
 -- runs, and finished by a conditional update on its lease.
 CREATE TABLE grading_jobs (

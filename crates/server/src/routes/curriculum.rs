@@ -53,7 +53,9 @@ pub async fn list_cursus(
         })
         .await?;
     let bytes = serde_json::to_vec(&views).map_err(|_| ApiError::internal())?;
-    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || Ok(bytes))
+    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || {
+        Ok(bytes)
+    })
 }
 
 #[utoipa::path(get, path = "/api/v1/cursus/{slug}", tag = "curriculum", security(("bearer" = [])),
@@ -85,7 +87,9 @@ pub async fn show_cursus(
         })
         .await?;
     let bytes = serde_json::to_vec(&view).map_err(|_| ApiError::internal())?;
-    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || Ok(bytes))
+    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || {
+        Ok(bytes)
+    })
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
