@@ -9,7 +9,7 @@ use qadam_testkit::TestBackend;
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::Duration;
 use support::{qadam, Server};
 

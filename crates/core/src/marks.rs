@@ -245,8 +245,5 @@ pub fn regrade(
             details: json!({"team": team.id}),
         },
     )?;
-    Ok(found(
-        submissions::by_id(conn, submission_id)?,
-        "submission",
-    )?)
+    found(submissions::by_id(conn, submission_id)?, "submission")
 }

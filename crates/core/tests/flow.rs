@@ -111,9 +111,10 @@ fn world(db: &TestDatabase) -> World {
         user("carol", Role::Student),
         user("sam", Role::Staff),
     );
-    let mut settings = Settings::default();
-    settings.data_dir = db.scratch_dir().join("data");
-    settings.grading.lease_seconds = 30;
+    let settings = Settings {
+        data_dir: db.scratch_dir().join("data"),
+        ..Settings::default()
+    };
     let pool = Pool::open(&db.url, 4, std::time::Duration::from_secs(10)).expect("pool");
     let mut core = Core::new(&settings, pool).expect("core");
     core.clock = Clock::fixed(qadam_db::now());
