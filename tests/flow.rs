@@ -5,7 +5,7 @@
 
 mod support;
 
-use qadam_testkit::TestBackend;
+use qadam_testkit::{tar_gz, TestBackend};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -109,18 +109,6 @@ fn strlen_source(result: &str) -> String {
 /// Spins until its time limit: a grading that lasts a few seconds.
 const SPINNING_STRLEN: &str =
     "int\tft_strlen(char *s)\n{\n\tvolatile int\tspin;\n\n\t(void)s;\n\tspin = 1;\n\twhile (spin)\n\t\tspin = 1;\n\treturn (0);\n}\n";
-
-fn tar_gz(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    let mut builder = tar::Builder::new(gz);
-    for (path, data) in files {
-        let mut header = tar::Header::new_gnu();
-        header.set_size(data.len() as u64);
-        header.set_mode(0o644);
-        builder.append_data(&mut header, path, *data).unwrap();
-    }
-    builder.into_inner().unwrap().finish().unwrap()
-}
 
 /// A tar.gz of one entry written as a hostile client would (no path checks).
 fn hostile_tar(name: &str, kind: tar::EntryType, data: &[u8]) -> Vec<u8> {

@@ -13,7 +13,7 @@ use qadam_db::queries::{jobs, submissions as rows, xp};
 use qadam_db::{DbConn, Pool};
 use qadam_domain::{Role, SubmissionStatus, TeamStatus};
 use qadam_settings::Settings;
-use qadam_testkit::{both_backends, TestDatabase};
+use qadam_testkit::{both_backends, tar_gz, TestDatabase};
 use std::path::Path;
 
 struct World {
@@ -206,18 +206,6 @@ fn audit_actor(user: &User) -> AuditActor {
         user_id: Some(user.id.clone()),
         label: user.login.clone(),
     }
-}
-
-fn tar_gz(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    let mut builder = tar::Builder::new(gz);
-    for (path, data) in files {
-        let mut header = tar::Header::new_gnu();
-        header.set_size(data.len() as u64);
-        header.set_mode(0o644);
-        builder.append_data(&mut header, path, *data).unwrap();
-    }
-    builder.into_inner().unwrap().finish().unwrap()
 }
 
 fn with_symlink() -> Vec<u8> {
