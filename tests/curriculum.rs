@@ -94,6 +94,51 @@ server_tests! {
         assert_eq!(untranslated.body["languages"], serde_json::json!(["en", "fr", "kk", "ru"]));
     }
 
+    fn cursus_stage_and_project_names_come_in_the_asked_language(backend) {
+        let (server, student) = start(backend);
+        let english = server.get("/api/v1/cursus/c-piscine", &student);
+        assert_eq!((english.body["language"].as_str(), english.body["name"].as_str()), (Some("en"), Some("C Piscine")), "{english:?}");
+        assert_eq!(english.body["languages"], serde_json::json!(["en", "fr", "kk", "ru"]));
+        let russian = server.get("/api/v1/cursus/c-piscine?lang=ru", &student);
+        assert_eq!(russian.body["language"], "ru");
+        assert_eq!(russian.body["name"], "Бассейн по C");
+        let stages: Vec<&str> = russian.body["stages"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert!(stages.contains(&"Экзамен 00") && stages.contains(&"C 00"), "{stages:?}");
+        let listed = server.get_with_header("/api/v1/cursus", &student, ("Accept-Language", "fr"));
+        assert!(listed.body.as_array().unwrap().iter().all(|c| c["language"] == "fr"), "{listed:?}");
+        assert_eq!(listed.header("vary"), Some("Accept-Language"));
+        let unknown = server.get("/api/v1/cursus/c-piscine?lang=de", &student);
+        assert_eq!(unknown.body["name"], "C Piscine", "an untranslated language falls back");
+    }
+
+    fn project_names_follow_the_asked_language_where_they_are_translated(backend) {
+        let catalog = std::env::temp_dir().join(format!("qadam-names-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&catalog);
+        copy_dir(&catalog_dir(), &catalog);
+        let file = catalog.join("c-piscine/ft-strlen/project.toml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let named = text.replacen("ru = \"ft_strlen\"", "ru = \"Длина строки\"", 1);
+        assert_ne!(named, text, "ft-strlen has a Russian name to change");
+        std::fs::write(&file, named).unwrap();
+        let server = Server::start_with(backend, &[("QADAM_CATALOG_DIR", catalog.to_str().unwrap())]);
+        let admin = server.admin_token();
+        server.campus(&admin, "almaty");
+        let student = server.account(&admin, "aruzhan", "student", "almaty");
+        let name_in = |query: &str, header: Option<&str>| {
+            let path = format!("/api/v1/projects?cursus=c-piscine&per_page=200{query}");
+            let listed = match header {
+                Some(language) => server.get_with_header(&path, &student, ("Accept-Language", language)),
+                None => server.get(&path, &student),
+            };
+            let items = listed.body["items"].as_array().unwrap().clone();
+            items.into_iter().find(|p| p["slug"] == "ft-strlen").unwrap()["name"].as_str().unwrap().to_string()
+        };
+        assert_eq!(name_in("&lang=ru", None), "Длина строки");
+        assert_eq!(name_in("", Some("ru-RU")), "Длина строки");
+        assert_eq!(name_in("&lang=fr", None), "ft_strlen", "untranslated: the project's own name");
+        let _ = std::fs::remove_dir_all(&catalog);
+    }
+
     fn hidden_tests_harnesses_and_solutions_never_leave_the_server(backend) {
         let (server, student) = start(backend);
         let catalog = Catalog::load(&catalog_dir(), None).expect("the bundled catalog is valid");
