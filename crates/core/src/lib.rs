@@ -1,5 +1,6 @@
 //! Qadam's use cases, below HTTP: accounts and campuses, logins and tokens, password
-//! hashing, the catalog sync, and (next) registration, submissions and evaluations.
+//! hashing, the catalog sync, registration and teams, submissions and grading, marks,
+//! and peer evaluations (slots, booking, the waitlist, points, sheets, notifications).
 //! The API, the web pages, the command line and the workers all call these; none
 //! re-implements one. Each returns a [`CoreError`], which the API maps to its JSON
 //! envelope and the command line to a message and an exit code.
@@ -9,6 +10,10 @@ pub mod blobs;
 mod cache;
 pub mod catalog;
 mod clock;
+pub mod evaluations;
+pub mod notifications;
+pub mod points;
+pub mod slots;
 mod db;
 mod error;
 pub mod grading;
@@ -66,7 +71,12 @@ impl Core {
             keys: Arc::new(keys),
             login_policy: LoginPolicy::from_settings(&settings.auth),
             passwords: Arc::new(PasswordGate::from_settings(&settings.auth)),
-            clock: Clock::system(),
+            clock: if settings.evaluations.movable_clock {
+                tracing::warn!("evaluations.movable_clock is on: admins may move this server's clock (tests only)");
+                Clock::movable()
+            } else {
+                Clock::system()
+            },
             curriculum: Arc::new(CurriculumCache::default()),
             blobs: Arc::new(BlobStore::new(settings.data_dir.join("blobs"))),
             flow: FlowPolicy::from_settings(settings),

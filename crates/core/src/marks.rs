@@ -135,6 +135,45 @@ fn award_xp(
     Ok(())
 }
 
+/// Takes back the final mark of an attempt whose peer evaluation was voided: it waits
+/// for evaluations again, its XP goes back to what it had before the mark, and its
+/// members hold their registration again.
+pub fn reopen_for_evaluation(conn: &mut DbConn, mut team: Team, now: NaiveDateTime) -> CoreResult<Team> {
+    let definition = definition_of(conn, &team.version_id)?;
+    team.status = TeamStatus::WaitingForEvaluation;
+    team.final_mark = None;
+    team.validated = None;
+    team.finished_at = None;
+    team.retriable_at = None;
+    team.updated_at = now;
+    teams::update(conn, &team)?;
+    award_xp(conn, &team, &definition, "evaluation voided", now)?;
+    for member in teams::members_of(conn, &team.id)?
+        .iter()
+        .filter(|m| m.member.accepted)
+    {
+        let registration = qadam_db::models::ActiveRegistration {
+            user_id: member.member.user_id.clone(),
+            project_id: team.project_id.clone(),
+            team_id: team.id.clone(),
+        };
+        teams::register(conn, &registration).map_err(|err| {
+            if err.is_unique_violation() {
+                CoreError::conflict(
+                    "member_has_new_attempt",
+                    format!(
+                        "{} started a new attempt of {} meanwhile: set the mark by hand instead",
+                        member.login, definition.slug
+                    ),
+                )
+            } else {
+                err.into()
+            }
+        })?;
+    }
+    Ok(team)
+}
+
 /// Closes every attempt whose deadline has passed: with its latest graded
 /// submission, or as failed when nothing was graded. Returns how many were closed.
 pub fn close_past_deadlines(conn: &mut DbConn, now: NaiveDateTime) -> CoreResult<usize> {

@@ -3,8 +3,9 @@
 
 use crate::schema::{
     active_registrations, app_secrets, audit_log, auth_tokens, campuses, cursus, cursus_projects,
-    grading_jobs, login_failures, project_subjects, project_versions, projects, submissions,
-    team_members, teams, users, xp_events,
+    evaluation_feedback, evaluations, grading_jobs, login_failures, notifications, point_ledger, project_subjects,
+    project_versions, projects, review_flags, slots, submissions, team_members, teams, users,
+    waitlist_requests, webhook_deliveries, xp_events,
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -250,4 +251,133 @@ pub struct XpEvent {
     pub amount: i64,
     pub reason: String,
     pub at: NaiveDateTime,
+}
+
+/// An evaluator's availability (merged: one row per continuous span).
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = slots)]
+pub struct Slot {
+    pub id: String,
+    pub user_id: String,
+    pub campus_id: Option<String>,
+    pub begin_at: NaiveDateTime,
+    pub end_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = waitlist_requests)]
+pub struct WaitlistRequest {
+    pub id: String,
+    pub team_id: String,
+    pub campus_id: Option<String>,
+    pub requested_by: String,
+    pub before_at: NaiveDateTime,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// One peer evaluation of an attempt, from booking to feedback.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = evaluations)]
+pub struct Evaluation {
+    pub id: String,
+    pub team_id: String,
+    pub submission_id: String,
+    pub evaluator_id: String,
+    pub campus_id: Option<String>,
+    pub begin_at: NaiveDateTime,
+    pub end_at: NaiveDateTime,
+    #[diesel(deserialize_as = String, serialize_as = String)]
+    pub status: qadam_domain::EvaluationStatus,
+    pub booked_by: String,
+    pub waitlist_request_id: Option<String>,
+    pub cost: i32,
+    pub reward: i32,
+    pub presence_code: String,
+    pub code_attempts: i32,
+    pub remote: bool,
+    pub started_at: Option<NaiveDateTime>,
+    pub answers: Option<String>,
+    pub flag: Option<String>,
+    pub comment: Option<String>,
+    pub mark: Option<i32>,
+    pub completed_at: Option<NaiveDateTime>,
+    pub cancelled_by: Option<String>,
+    pub absent: Option<String>,
+    pub ended_at: Option<NaiveDateTime>,
+    pub void_reason: Option<String>,
+    pub reveal_notified: bool,
+    pub reminder_notified: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The team's rating of its evaluator.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = evaluation_feedback)]
+pub struct Feedback {
+    pub evaluation_id: String,
+    pub rating: i32,
+    /// JSON: `{"nice": true, "rigorous": false, "interested": true, "punctual": true}`.
+    pub tags: String,
+    pub comment: String,
+    pub given_by: String,
+    pub given_at: NaiveDateTime,
+}
+
+/// One move of a user's evaluation points.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = point_ledger)]
+pub struct LedgerEntry {
+    pub id: String,
+    pub user_id: String,
+    pub delta: i32,
+    pub balance_after: i32,
+    pub reason: String,
+    pub evaluation_id: Option<String>,
+    pub note: Option<String>,
+    pub at: NaiveDateTime,
+    pub seq: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notifications)]
+pub struct Notification {
+    pub id: String,
+    pub user_id: String,
+    pub kind: String,
+    pub evaluation_id: Option<String>,
+    pub team_id: Option<String>,
+    pub message: String,
+    pub data: String,
+    pub created_at: NaiveDateTime,
+    pub read_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = webhook_deliveries)]
+pub struct WebhookDelivery {
+    pub id: String,
+    pub campus_id: String,
+    pub notification_id: String,
+    pub body: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub delivered_at: Option<NaiveDateTime>,
+    pub failed_at: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = review_flags)]
+pub struct ReviewFlagRow {
+    pub id: String,
+    pub evaluation_id: String,
+    pub campus_id: Option<String>,
+    pub kind: String,
+    pub details: String,
+    pub created_at: NaiveDateTime,
 }

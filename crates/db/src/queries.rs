@@ -32,7 +32,11 @@ pub mod paging {
 }
 
 pub mod blobs;
+pub mod evaluations;
 pub mod jobs;
+pub mod notifications;
+pub mod points;
+pub mod slots;
 pub mod submissions;
 pub mod teams;
 pub mod xp;

@@ -229,6 +229,152 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    campus_evaluation_settings (campus_id) {
+        campus_id -> Text,
+        settings -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    slots (id) {
+        id -> Text,
+        user_id -> Text,
+        campus_id -> Nullable<Text>,
+        begin_at -> Timestamp,
+        end_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    waitlist_requests (id) {
+        id -> Text,
+        team_id -> Text,
+        campus_id -> Nullable<Text>,
+        requested_by -> Text,
+        before_at -> Timestamp,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluations (id) {
+        id -> Text,
+        team_id -> Text,
+        submission_id -> Text,
+        evaluator_id -> Text,
+        campus_id -> Nullable<Text>,
+        begin_at -> Timestamp,
+        end_at -> Timestamp,
+        status -> Text,
+        booked_by -> Text,
+        waitlist_request_id -> Nullable<Text>,
+        cost -> Integer,
+        reward -> Integer,
+        presence_code -> Text,
+        code_attempts -> Integer,
+        remote -> Bool,
+        started_at -> Nullable<Timestamp>,
+        answers -> Nullable<Text>,
+        flag -> Nullable<Text>,
+        comment -> Nullable<Text>,
+        mark -> Nullable<Integer>,
+        completed_at -> Nullable<Timestamp>,
+        cancelled_by -> Nullable<Text>,
+        absent -> Nullable<Text>,
+        ended_at -> Nullable<Timestamp>,
+        void_reason -> Nullable<Text>,
+        reveal_notified -> Bool,
+        reminder_notified -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluation_feedback (evaluation_id) {
+        evaluation_id -> Text,
+        rating -> Integer,
+        tags -> Text,
+        comment -> Text,
+        given_by -> Text,
+        given_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    point_ledger (id) {
+        id -> Text,
+        user_id -> Text,
+        delta -> Integer,
+        balance_after -> Integer,
+        reason -> Text,
+        evaluation_id -> Nullable<Text>,
+        note -> Nullable<Text>,
+        at -> Timestamp,
+        seq -> BigInt,
+    }
+}
+
+diesel::table! {
+    point_balances (user_id) {
+        user_id -> Text,
+        balance -> Integer,
+        seq -> BigInt,
+    }
+}
+
+diesel::table! {
+    point_pools (campus_id) {
+        campus_id -> Text,
+        balance -> Integer,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        evaluation_id -> Nullable<Text>,
+        team_id -> Nullable<Text>,
+        message -> Text,
+        data -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        campus_id -> Text,
+        notification_id -> Text,
+        body -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        delivered_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_flags (id) {
+        id -> Text,
+        evaluation_id -> Text,
+        campus_id -> Nullable<Text>,
+        kind -> Text,
+        details -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(audit_log -> campuses (campus_id));
 diesel::joinable!(auth_tokens -> users (user_id));
 diesel::joinable!(cursus_projects -> cursus (cursus_id));
@@ -244,6 +390,14 @@ diesel::joinable!(submissions -> teams (team_id));
 diesel::joinable!(grading_jobs -> submissions (submission_id));
 diesel::joinable!(active_registrations -> teams (team_id));
 diesel::joinable!(xp_events -> users (user_id));
+diesel::joinable!(slots -> users (user_id));
+diesel::joinable!(evaluations -> teams (team_id));
+diesel::joinable!(evaluations -> users (evaluator_id));
+diesel::joinable!(point_ledger -> users (user_id));
+diesel::joinable!(point_balances -> users (user_id));
+diesel::joinable!(review_flags -> evaluations (evaluation_id));
+diesel::joinable!(evaluation_feedback -> evaluations (evaluation_id));
+diesel::joinable!(waitlist_requests -> teams (team_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     active_registrations,
@@ -251,18 +405,29 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     auth_tokens,
     blobs,
+    campus_evaluation_settings,
     campuses,
     cursus,
     cursus_projects,
+    evaluation_feedback,
+    evaluations,
     grading_jobs,
     login_failures,
+    notifications,
+    point_balances,
+    point_ledger,
+    point_pools,
     project_subjects,
     project_versions,
     projects,
+    review_flags,
+    slots,
     submissions,
     team_members,
     teams,
     users,
+    waitlist_requests,
+    webhook_deliveries,
     xp_events,
     xp_levels,
 );

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod curriculum;
+pub mod evaluation;
 pub mod flow;
 pub mod ids;
 pub mod language;
@@ -13,6 +14,7 @@ pub mod validate;
 
 pub use access::{Actor, Denied, Role};
 pub use curriculum::{Flag, FlagEffect, ProjectKind, QuestionKind};
+pub use evaluation::{EvaluationSettings, EvaluationStatus, Interval};
 pub use flow::{FinalMarkRule, LevelTable, SubmissionStatus, TeamStatus};
 pub use ids::{CampusId, UserId};
 pub use pagination::{Page, PageRequest};

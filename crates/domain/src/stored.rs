@@ -42,6 +42,7 @@ stored_as_text!(crate::Role, "role");
 stored_as_text!(crate::ProjectKind, "project kind");
 stored_as_text!(crate::TeamStatus, "team status");
 stored_as_text!(crate::SubmissionStatus, "submission status");
+stored_as_text!(crate::EvaluationStatus, "evaluation status");
 
 #[cfg(test)]
 mod tests {

@@ -37,6 +37,29 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub grading: GradingSettings,
     pub submissions: SubmissionSettings,
+    pub evaluations: EvaluationProcessSettings,
+}
+
+/// How this process runs peer evaluations' timed work. The rules and the economy are
+/// each campus's own (`PUT /api/v1/campuses/{slug}/evaluation-settings`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EvaluationProcessSettings {
+    /// How often identities are revealed, reminders sent, no-shows recorded, the
+    /// waitlist matched and webhooks posted.
+    pub housekeeping_ms: u64,
+    /// Tests only: lets an admin move this server's clock forward
+    /// (`POST /api/v1/testing/clock`). Never on in production.
+    pub movable_clock: bool,
+}
+
+impl Default for EvaluationProcessSettings {
+    fn default() -> Self {
+        EvaluationProcessSettings {
+            housekeeping_ms: 5000,
+            movable_clock: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,6 +188,7 @@ impl Default for Settings {
             auth: AuthSettings::default(),
             grading: GradingSettings::default(),
             submissions: SubmissionSettings::default(),
+            evaluations: EvaluationProcessSettings::default(),
         }
     }
 }
@@ -292,6 +316,9 @@ impl Settings {
                 "grading.lease_seconds",
                 "must be at least twice grading.heartbeat_seconds",
             );
+        }
+        if self.evaluations.housekeeping_ms < 50 {
+            return invalid("evaluations.housekeeping_ms", "must be at least 50");
         }
         if self.grading.max_attempts == 0 {
             return invalid("grading.max_attempts", "must be at least 1");

@@ -50,3 +50,19 @@ pub fn set_levels(conn: &mut DbConn, thresholds: &[i64]) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// The XP of each of these users (absent: none).
+pub fn totals_of(
+    conn: &mut DbConn,
+    user_ids: &[String],
+) -> Result<std::collections::BTreeMap<String, i64>, Error> {
+    let rows: Vec<(String, i64)> = xp_events::table
+        .filter(xp_events::user_id.eq_any(user_ids))
+        .select((xp_events::user_id, xp_events::amount))
+        .load(conn)?;
+    let mut totals = std::collections::BTreeMap::new();
+    for (user, amount) in rows {
+        *totals.entry(user).or_insert(0) += amount;
+    }
+    Ok(totals)
+}

@@ -1,0 +1,11 @@
+DROP TABLE review_flags;
+DROP TABLE webhook_deliveries;
+DROP TABLE notifications;
+DROP TABLE point_pools;
+DROP TABLE point_balances;
+DROP TABLE point_ledger;
+DROP TABLE evaluation_feedback;
+DROP TABLE evaluations;
+DROP TABLE waitlist_requests;
+DROP TABLE slots;
+DROP TABLE campus_evaluation_settings;
