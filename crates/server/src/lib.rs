@@ -9,6 +9,7 @@ mod middleware;
 pub mod routes;
 mod state;
 pub mod views;
+pub mod views_evaluations;
 pub mod views_flow;
 
 use actix_web::{web, App, HttpServer};
@@ -49,6 +50,7 @@ pub async fn serve(
     alongside(state.core.clone());
     let max_json = settings.http.max_json_bytes;
     let bench_routes = settings.http.bench_routes;
+    let movable_clock = settings.evaluations.movable_clock;
     if bench_routes {
         tracing::warn!("http.bench_routes is on: serving GET /bench/hello for `qadam bench api`");
     }
@@ -59,6 +61,12 @@ pub async fn serve(
                     cfg.route(
                         routes::bench::HELLO_PATH,
                         web::get().to(routes::bench::hello),
+                    );
+                }
+                if movable_clock {
+                    cfg.route(
+                        routes::testing::CLOCK_PATH,
+                        web::post().to(routes::testing::advance),
                     );
                 }
             })

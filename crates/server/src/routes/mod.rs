@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bench;
 pub mod campuses;
 pub mod curriculum;
+pub mod evaluations;
 pub mod health;
 pub mod me;
 pub mod openapi;
@@ -16,6 +17,7 @@ pub mod progress;
 pub mod scope;
 pub mod submissions;
 pub mod teams;
+pub mod testing;
 pub mod users;
 
 /// `path => { method: handler, ... }`: one `resource` per path (so a known path with an
@@ -46,6 +48,7 @@ macro_rules! api_routes {
                 (name = "curriculum", description = "Cursus and projects, synced from projects-catalog/"),
                 (name = "teams", description = "Registration, teams (one per attempt), hand-in and marks"),
                 (name = "submissions", description = "Uploaded work, its grading and the queue"),
+                (name = "evaluations", description = "Peer evaluations: slots, booking, the waitlist, sheets, feedback, points and notifications"),
                 (name = "health", description = "Liveness"),
             )
         )]
@@ -88,6 +91,25 @@ api_routes! {
     "/api/v1/submissions/{id}/regrade" => { post: submissions::regrade },
     "/api/v1/users/{login}/progress" => { get: progress::show },
     "/api/v1/grading/queue" => { get: submissions::queue },
+    "/api/v1/slots" => { post: evaluations::add_slot },
+    "/api/v1/slots/{id}" => { delete: evaluations::remove_slot },
+    "/api/v1/me/slots" => { get: evaluations::my_slots },
+    "/api/v1/teams/{id}/bookable" => { get: evaluations::bookable },
+    "/api/v1/teams/{id}/evaluations" => { post: evaluations::book, get: evaluations::of_team },
+    "/api/v1/teams/{id}/waitlist" => { post: evaluations::join_waitlist, delete: evaluations::leave_waitlist },
+    "/api/v1/me/evaluations" => { get: evaluations::mine },
+    "/api/v1/evaluations/{id}" => { get: evaluations::show, put: evaluations::submit_sheet },
+    "/api/v1/evaluations/{id}/start" => { post: evaluations::start },
+    "/api/v1/evaluations/{id}/submission" => { get: evaluations::submission },
+    "/api/v1/evaluations/{id}/feedback" => { post: evaluations::feedback },
+    "/api/v1/evaluations/{id}/cancel" => { post: evaluations::cancel },
+    "/api/v1/evaluations/{id}/no-show" => { post: evaluations::no_show },
+    "/api/v1/evaluations/{id}/void" => { post: evaluations::void },
+    "/api/v1/review-flags" => { get: evaluations::review_flags },
+    "/api/v1/me/points" => { get: evaluations::my_points },
+    "/api/v1/me/notifications" => { get: evaluations::my_notifications },
+    "/api/v1/me/notifications/read" => { post: evaluations::mark_read },
+    "/api/v1/campuses/{slug}/evaluation-settings" => { get: evaluations::campus_settings, patch: evaluations::update_campus_settings },
 }
 
 #[cfg(test)]
@@ -110,6 +132,6 @@ mod tests {
             }
         }
         assert_eq!(routed, documented);
-        assert_eq!(routed.len(), 39);
+        assert_eq!(routed.len(), 62);
     }
 }
