@@ -59,6 +59,27 @@ pub enum ClientCommand {
     },
     /// Your level, XP and projects; with a project, its team and submissions.
     Status { project: Option<String> },
+    /// Your evaluation slots: add, list, remove.
+    Slots {
+        #[command(subcommand)]
+        command: crate::client_evaluations::SlotCommand,
+    },
+    /// Book a peer evaluation of your team: at a time, or the first evaluator free.
+    Book(crate::client_evaluations::BookArgs),
+    /// The evaluations you give and receive.
+    Evaluations,
+    /// Evaluate: type the team's code, then fill the sheet question by question.
+    Evaluate { id: String },
+    /// Rate the evaluator of one of your evaluations.
+    Rate(crate::client_evaluations::RateArgs),
+    /// Your evaluation points and their history.
+    Points,
+    /// Your notifications (and mark them read).
+    Notifications {
+        /// Show read ones too.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -108,9 +129,9 @@ pub struct ServerArg {
 #[derive(Args, Clone, Default)]
 pub struct WhichTeam {
     #[arg(long, value_name = "ID")]
-    team: Option<String>,
+    pub team: Option<String>,
     #[arg(long, value_name = "SLUG")]
-    project: Option<String>,
+    pub project: Option<String>,
 }
 
 /// The server could not be reached or was busy: trying again later may work (exit 3).
@@ -119,7 +140,7 @@ pub struct WhichTeam {
 pub struct Unreachable(pub String);
 
 #[derive(Serialize, Deserialize)]
-struct Credentials {
+pub(crate) struct Credentials {
     server: String,
     login: String,
     token: String,
@@ -169,7 +190,7 @@ fn save_credentials(credentials: &Credentials) -> anyhow::Result<PathBuf> {
 }
 
 /// A signed-in connection to the server.
-struct Api {
+pub(crate) struct Api {
     base: String,
     token: Option<String>,
     agent: ureq::Agent,
@@ -187,13 +208,13 @@ impl Api {
         }
     }
 
-    fn signed_in() -> anyhow::Result<(Api, Credentials)> {
+    pub(crate) fn signed_in() -> anyhow::Result<(Api, Credentials)> {
         let credentials = load_credentials()?;
         let api = Api::new(&credentials.server, Some(credentials.token.clone()));
         Ok((api, credentials))
     }
 
-    fn request(&self, method: &str, path: &str) -> ureq::Request {
+    pub(crate) fn request(&self, method: &str, path: &str) -> ureq::Request {
         let mut request = self.agent.request(method, &format!("{}{path}", self.base));
         if let Some(token) = &self.token {
             request = request.set("Authorization", &format!("Bearer {token}"));
@@ -201,7 +222,12 @@ impl Api {
         request
     }
 
-    fn call(&self, method: &str, path: &str, body: Option<Value>) -> anyhow::Result<Value> {
+    pub(crate) fn call(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> anyhow::Result<Value> {
         let request = self.request(method, path);
         let result = match body {
             Some(body) => request.send_json(body),
@@ -210,16 +236,19 @@ impl Api {
         self.answer(result)
     }
 
-    fn get(&self, path: &str) -> anyhow::Result<Value> {
+    pub(crate) fn get(&self, path: &str) -> anyhow::Result<Value> {
         self.call("GET", path, None)
     }
 
-    fn post(&self, path: &str, body: Value) -> anyhow::Result<Value> {
+    pub(crate) fn post(&self, path: &str, body: Value) -> anyhow::Result<Value> {
         self.call("POST", path, Some(body))
     }
 
     /// The JSON of a success; the server's own message for a refusal.
-    fn answer(&self, result: Result<ureq::Response, ureq::Error>) -> anyhow::Result<Value> {
+    pub(crate) fn answer(
+        &self,
+        result: Result<ureq::Response, ureq::Error>,
+    ) -> anyhow::Result<Value> {
         match result {
             Ok(response) => {
                 let text = response.into_string()?;
@@ -288,10 +317,17 @@ pub fn run(command: ClientCommand) -> anyhow::Result<()> {
             Ok(())
         }
         ClientCommand::Status { project } => status(project),
+        ClientCommand::Slots { command } => crate::client_evaluations::slots(command),
+        ClientCommand::Book(args) => crate::client_evaluations::book(args),
+        ClientCommand::Evaluations => crate::client_evaluations::list(),
+        ClientCommand::Evaluate { id } => crate::client_evaluations::evaluate(&id),
+        ClientCommand::Rate(args) => crate::client_evaluations::rate(args),
+        ClientCommand::Points => crate::client_evaluations::points(),
+        ClientCommand::Notifications { all } => crate::client_evaluations::notifications(all),
     }
 }
 
-fn prompt(question: &str) -> anyhow::Result<String> {
+pub(crate) fn prompt(question: &str) -> anyhow::Result<String> {
     eprint!("{question}");
     std::io::stderr().flush()?;
     let mut line = String::new();
@@ -418,7 +454,7 @@ fn list_projects(cursus: Option<String>) -> anyhow::Result<()> {
 }
 
 /// The id of the team a command is about, among the user's teams in `statuses`.
-fn pick_team(
+pub(crate) fn pick_team(
     api: &Api,
     which: &WhichTeam,
     folder: Option<&Path>,

@@ -8,6 +8,7 @@ mod bench_api;
 mod bench_submissions;
 mod catalog;
 mod client;
+mod client_evaluations;
 mod demo;
 mod grading;
 mod worker;
@@ -312,6 +313,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 if let Err(err) = worker::spawn(&core, &for_workers, workers) {
                     tracing::error!(error = %format!("{err:#}"), "the grading workers did not start");
                 }
+                let every =
+                    std::time::Duration::from_millis(for_workers.evaluations.housekeeping_ms);
+                tokio::spawn(qadam_core::evaluations::housekeeping(core, every));
             }))?;
             Ok(())
         }

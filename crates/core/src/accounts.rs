@@ -213,6 +213,11 @@ pub fn create_user(
             format!("the login {} is taken", user.login)
         })
     })?;
+    if user.role == Role::Student {
+        // A student starts with the campus's evaluation points.
+        let settings = crate::evaluations::campus_settings(conn, user.campus_id.as_deref())?;
+        crate::points::ensure_account(conn, &user.id, &settings, now)?;
+    }
     audit::record(
         conn,
         actor,

@@ -59,9 +59,7 @@ impl Clock {
         match &self.mode {
             Mode::System => {}
             Mode::Fixed(at) => *at.lock().unwrap_or_else(PoisonError::into_inner) += by,
-            Mode::Movable(offset) => {
-                *offset.lock().unwrap_or_else(PoisonError::into_inner) += by
-            }
+            Mode::Movable(offset) => *offset.lock().unwrap_or_else(PoisonError::into_inner) += by,
         }
     }
 }

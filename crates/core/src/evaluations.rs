@@ -19,9 +19,9 @@ use qadam_db::queries::{slots, submissions, teams, xp};
 use qadam_db::DbConn;
 use qadam_domain::curriculum::{EvaluationRules, ProjectDefinition, Sheet};
 use qadam_domain::evaluation::{
-    booking_window, cancellation, final_mark, free_starts, ineligibility, next_granule,
-    on_granule, peers_mark, presence_code, rank_candidates, review_flags, score_sheet,
-    Candidate, CancelledBy, EvaluatorFacts, ReviewFacts,
+    booking_window, cancellation, final_mark, free_starts, ineligibility, next_granule, on_granule,
+    peers_mark, presence_code, rank_candidates, review_flags, score_sheet, CancelledBy, Candidate,
+    EvaluatorFacts, ReviewFacts,
 };
 use qadam_domain::{
     Actor, CampusId, EvaluationSettings, EvaluationStatus, FinalMarkRule, Flag, Interval, Role,
@@ -37,14 +37,18 @@ const FAIRNESS_DAYS: i64 = 30;
 pub const MAX_CODE_ATTEMPTS: i32 = 5;
 
 /// A campus's evaluation settings (the defaults when its staff never set them).
-pub fn campus_settings(conn: &mut DbConn, campus_id: Option<&str>) -> CoreResult<EvaluationSettings> {
+pub fn campus_settings(
+    conn: &mut DbConn,
+    campus_id: Option<&str>,
+) -> CoreResult<EvaluationSettings> {
     let Some(campus_id) = campus_id else {
         return Ok(EvaluationSettings::default());
     };
     match rows::settings::of_campus(conn, campus_id)? {
         None => Ok(EvaluationSettings::default()),
-        Some(json) => serde_json::from_str(&json)
-            .map_err(|err| CoreError::Corrupt(format!("evaluation settings of {campus_id}: {err}"))),
+        Some(json) => serde_json::from_str(&json).map_err(|err| {
+            CoreError::Corrupt(format!("evaluation settings of {campus_id}: {err}"))
+        }),
     }
 }
 
@@ -57,7 +61,9 @@ pub fn set_campus_settings(
     settings: EvaluationSettings,
     now: NaiveDateTime,
 ) -> CoreResult<EvaluationSettings> {
-    if actor.role == Role::Student || !actor.manages_campus(Some(&CampusId::from(campus_id.to_string()))) {
+    if actor.role == Role::Student
+        || !actor.manages_campus(Some(&CampusId::from(campus_id.to_string())))
+    {
         return Err(CoreError::denied(
             "staff_only",
             "only the campus's staff set its evaluation rules",
@@ -67,7 +73,8 @@ pub fn set_campus_settings(
         return Err(CoreError::invalid(field, message));
     }
     let before = campus_settings(conn, Some(campus_id))?;
-    let json = serde_json::to_string(&settings).map_err(|err| CoreError::Corrupt(err.to_string()))?;
+    let json =
+        serde_json::to_string(&settings).map_err(|err| CoreError::Corrupt(err.to_string()))?;
     rows::settings::replace(conn, campus_id, &json, now)?;
     let mut shown = serde_json::to_value(&settings).unwrap_or_default();
     shown["webhook_secret"] = json!(settings.webhook_secret.as_ref().map(|_| "(set)"));
@@ -105,7 +112,8 @@ pub fn visible(
     if evaluation.evaluator_id == actor.user_id.as_str() {
         return Ok((evaluation, EvaluationAccess::Evaluator));
     }
-    if teams::member(conn, &evaluation.team_id, actor.user_id.as_str())?.is_some_and(|m| m.accepted) {
+    if teams::member(conn, &evaluation.team_id, actor.user_id.as_str())?.is_some_and(|m| m.accepted)
+    {
         return Ok((evaluation, EvaluationAccess::Team));
     }
     let campus = evaluation.campus_id.clone().map(CampusId::from);
@@ -149,7 +157,13 @@ pub fn detail(
     let sees_evaluator = revealed || access != EvaluationAccess::Team;
     let sees_team = revealed || access != EvaluationAccess::Evaluator;
     let evaluator_login = if sees_evaluator {
-        Some(found(qadam_db::queries::users::by_id(conn, &evaluation.evaluator_id)?, "user")?.login)
+        Some(
+            found(
+                qadam_db::queries::users::by_id(conn, &evaluation.evaluator_id)?,
+                "user",
+            )?
+            .login,
+        )
     } else {
         None
     };
@@ -178,7 +192,10 @@ pub fn detail(
         Vec::new()
     };
     Ok(EvaluationDetail {
-        duration_minutes: definition.evaluation.as_ref().map_or(0, |e| e.duration_minutes),
+        duration_minutes: definition
+            .evaluation
+            .as_ref()
+            .map_or(0, |e| e.duration_minutes),
         project_slug: definition.slug,
         revealed,
         reveal_at,
@@ -195,7 +212,11 @@ pub fn detail(
 }
 
 /// The user's evaluations (given and received) that have not ended long ago.
-pub fn mine(conn: &mut DbConn, actor: &Actor, now: NaiveDateTime) -> CoreResult<Vec<EvaluationDetail>> {
+pub fn mine(
+    conn: &mut DbConn,
+    actor: &Actor,
+    now: NaiveDateTime,
+) -> CoreResult<Vec<EvaluationDetail>> {
     let since = now - Duration::days(FAIRNESS_DAYS);
     rows::of_user(conn, actor.user_id.as_str(), since, 200)?
         .into_iter()
@@ -297,9 +318,15 @@ impl BookingContext {
     }
 
     /// The eligible evaluators with slots in `window` (start times in it).
-    fn pool(&self, conn: &mut DbConn, window: Interval, now: NaiveDateTime) -> CoreResult<Vec<PoolEntry>> {
+    fn pool(
+        &self,
+        conn: &mut DbConn,
+        window: Interval,
+        now: NaiveDateTime,
+    ) -> CoreResult<Vec<PoolEntry>> {
         let reach = window.end + self.length();
-        let campus_slots = slots::of_campus_between(conn, self.team.campus_id.as_deref(), window.begin, reach)?;
+        let campus_slots =
+            slots::of_campus_between(conn, self.team.campus_id.as_deref(), window.begin, reach)?;
         let mut by_user: BTreeMap<String, Vec<Interval>> = BTreeMap::new();
         for slot in campus_slots {
             by_user
@@ -328,7 +355,9 @@ impl BookingContext {
         };
         let mut eligible = Vec::new();
         for id in &ids {
-            let Some(account) = accounts.get(id) else { continue };
+            let Some(account) = accounts.get(id) else {
+                continue;
+            };
             let facts = EvaluatorFacts {
                 is_student: account.role == Role::Student,
                 disabled: account.disabled,
@@ -370,11 +399,16 @@ impl BookingContext {
 
     /// The members' own evaluations (given or received) that hold time in `window`.
     fn team_busy(&self, conn: &mut DbConn, window: Interval) -> CoreResult<Vec<Interval>> {
-        Ok(rows::busy_between(conn, &self.members, window.begin, window.end + self.length())?
-            .into_values()
-            .flatten()
-            .map(|(b, e)| Interval::new(b, e))
-            .collect())
+        Ok(rows::busy_between(
+            conn,
+            &self.members,
+            window.begin,
+            window.end + self.length(),
+        )?
+        .into_values()
+        .flatten()
+        .map(|(b, e)| Interval::new(b, e))
+        .collect())
     }
 
     /// Free start times of any eligible evaluator in `window` when the team is free
@@ -489,7 +523,11 @@ fn book_for_team(
         ));
     }
     let wanted = Interval::new(begin, begin + context.length());
-    if context.team_busy(conn, wanted)?.iter().any(|b| b.overlaps(&wanted)) {
+    if context
+        .team_busy(conn, wanted)?
+        .iter()
+        .any(|b| b.overlaps(&wanted))
+    {
         return Err(CoreError::conflict(
             "team_busy",
             "a member of the team gives or receives another evaluation at that time",
@@ -510,9 +548,12 @@ fn book_for_team(
     );
     let mut chosen = None;
     for candidate in ranked {
-        // An evaluator's bookings take turns; what another booking took before this
-        // lock was granted is seen by the fresh check below.
-        rows::lock_evaluator(conn, &candidate.user_id)?;
+        // An evaluator's bookings take turns: one held by another booking right now is
+        // skipped (it is being taken); once held, the fresh check below sees whatever
+        // was committed before.
+        if !rows::try_lock_evaluator(conn, &candidate.user_id)? {
+            continue;
+        }
         if evaluator_still_free(conn, &candidate.user_id, wanted)? {
             chosen = Some(candidate.user_id);
             break;
@@ -536,7 +577,9 @@ fn book_for_team(
             .team
             .handed_in_submission_id
             .clone()
-            .ok_or_else(|| CoreError::Corrupt(format!("team {} handed in nothing", context.team.id)))?,
+            .ok_or_else(|| {
+                CoreError::Corrupt(format!("team {} handed in nothing", context.team.id))
+            })?,
         evaluator_id: evaluator_id.clone(),
         campus_id: context.team.campus_id.clone(),
         begin_at: wanted.begin,
@@ -621,11 +664,15 @@ fn evaluator_still_free(conn: &mut DbConn, user_id: &str, wanted: Interval) -> C
         return Ok(false);
     }
     let busy = rows::busy_between(conn, &[user_id.to_string()], wanted.begin, wanted.end)?;
-    Ok(busy.values().flatten().all(|(b, e)| !Interval::new(*b, *e).overlaps(&wanted)))
+    Ok(busy
+        .values()
+        .flatten()
+        .all(|(b, e)| !Interval::new(*b, *e).overlaps(&wanted)))
 }
 
 pub fn utc(at: NaiveDateTime) -> String {
-    at.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    at.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// A team asks to be booked with the first eligible evaluator free before `before`.
@@ -700,9 +747,15 @@ pub fn leave_waitlist(
 ) -> CoreResult<()> {
     let (_, access) = visible_team(conn, actor, team_id)?;
     if access != TeamAccess::Member {
-        return Err(CoreError::denied("not_member", "only the team's members manage its waitlist"));
+        return Err(CoreError::denied(
+            "not_member",
+            "only the team's members manage its waitlist",
+        ));
     }
-    let request = found(waitlist::waiting_of_team(conn, team_id)?, "waitlist request")?;
+    let request = found(
+        waitlist::waiting_of_team(conn, team_id)?,
+        "waitlist request",
+    )?;
     waitlist::close(conn, &request.id, waitlist::CANCELLED, now)?;
     Ok(())
 }
@@ -788,7 +841,10 @@ fn fill_request(
                 booked.push(evaluation);
             }
             // A member cannot pay: the request waits (points may come).
-            Err(CoreError::Conflict { code: "not_enough_points", .. }) => break,
+            Err(CoreError::Conflict {
+                code: "not_enough_points",
+                ..
+            }) => break,
             Err(err) => return Err(err),
         }
     }
@@ -806,9 +862,15 @@ pub async fn match_waitlist(core: &Core) -> CoreResult<usize> {
     for request in waiting {
         let now = core.clock.now();
         let id = request.id.clone();
-        match core.db.write(move |conn| fill_request(conn, &id, now)).await {
+        match core
+            .db
+            .write(move |conn| fill_request(conn, &id, now))
+            .await
+        {
             Ok(evaluations) => booked += evaluations.len(),
-            Err(err) => tracing::warn!(request = %request.id, error = %err, "cannot fill a waitlist request"),
+            Err(err) => {
+                tracing::warn!(request = %request.id, error = %err, "cannot fill a waitlist request")
+            }
         }
     }
     Ok(booked)
@@ -816,10 +878,13 @@ pub async fn match_waitlist(core: &Core) -> CoreResult<usize> {
 
 /// The evaluator starts the evaluation by typing the team's presence code (or, where
 /// the campus allows it, as a remote evaluation without one).
+#[derive(Debug)]
 pub enum StartOutcome {
     Started(Box<EvaluationDetail>),
     /// The attempt is counted; this many remain.
-    WrongCode { attempts_left: i32 },
+    WrongCode {
+        attempts_left: i32,
+    },
 }
 
 pub fn start(
@@ -843,7 +908,10 @@ pub fn start(
     if now < evaluation.begin_at {
         return Err(CoreError::conflict(
             "too_early",
-            format!("the evaluation opens at {} UTC", evaluation.begin_at.format("%Y-%m-%d %H:%M")),
+            format!(
+                "the evaluation opens at {} UTC",
+                evaluation.begin_at.format("%Y-%m-%d %H:%M")
+            ),
         ));
     }
     if now >= evaluation.end_at {
@@ -882,14 +950,22 @@ pub fn start(
     evaluation.started_at = Some(now);
     evaluation.updated_at = now;
     if !rows::update_from(conn, &evaluation, EvaluationStatus::Booked)? {
-        return Err(CoreError::conflict("not_booked", "the evaluation was cancelled meanwhile"));
+        return Err(CoreError::conflict(
+            "not_booked",
+            "the evaluation was cancelled meanwhile",
+        ));
     }
-    Ok(StartOutcome::Started(Box::new(detail(conn, evaluation, access, now)?)))
+    Ok(StartOutcome::Started(Box::new(detail(
+        conn, evaluation, access, now,
+    )?)))
 }
 
 fn status_conflict(evaluation: &Evaluation) -> CoreError {
     let (code, message) = match evaluation.status {
-        EvaluationStatus::Booked => ("not_started", "the evaluation has not started: type the team's code first"),
+        EvaluationStatus::Booked => (
+            "not_started",
+            "the evaluation has not started: type the team's code first",
+        ),
         EvaluationStatus::InProgress => ("in_progress", "the evaluation is under way"),
         EvaluationStatus::Completed => ("completed", "the evaluation is done"),
         EvaluationStatus::Cancelled => ("cancelled", "the evaluation was cancelled"),
@@ -910,13 +986,19 @@ pub fn submission_for(conn: &mut DbConn, actor: &Actor, id: &str) -> CoreResult<
             ))
         }
         EvaluationAccess::Evaluator
-            if !matches!(evaluation.status, EvaluationStatus::InProgress | EvaluationStatus::Completed) =>
+            if !matches!(
+                evaluation.status,
+                EvaluationStatus::InProgress | EvaluationStatus::Completed
+            ) =>
         {
             return Err(status_conflict(&evaluation));
         }
         _ => {}
     }
-    found(submissions::by_id(conn, &evaluation.submission_id)?, "submission")
+    found(
+        submissions::by_id(conn, &evaluation.submission_id)?,
+        "submission",
+    )
 }
 
 /// What the evaluator fills in.
@@ -938,7 +1020,10 @@ pub fn submit_sheet(
 ) -> CoreResult<EvaluationDetail> {
     let (mut evaluation, access) = visible(conn, actor, id)?;
     if access != EvaluationAccess::Evaluator {
-        return Err(CoreError::denied("evaluator_only", "only the evaluator fills the sheet"));
+        return Err(CoreError::denied(
+            "evaluator_only",
+            "only the evaluator fills the sheet",
+        ));
     }
     if evaluation.status != EvaluationStatus::InProgress {
         return Err(status_conflict(&evaluation));
@@ -981,7 +1066,10 @@ pub fn submit_sheet(
     evaluation.ended_at = Some(now);
     evaluation.updated_at = now;
     if !rows::update_from(conn, &evaluation, EvaluationStatus::InProgress)? {
-        return Err(CoreError::conflict("completed", "the sheet was submitted already"));
+        return Err(CoreError::conflict(
+            "completed",
+            "the sheet was submitted already",
+        ));
     }
     points::credit_capped(
         conn,
@@ -1039,10 +1127,11 @@ fn raise_review_flags(
 ) -> CoreResult<()> {
     let since = now - Duration::days(FAIRNESS_DAYS);
     let evaluator = evaluation.evaluator_id.clone();
-    let pair_meetings = rows::meetings_since(conn, std::slice::from_ref(&evaluator), members, since)?
-        .get(&evaluator)
-        .copied()
-        .unwrap_or(0);
+    let pair_meetings =
+        rows::meetings_since(conn, std::slice::from_ref(&evaluator), members, since)?
+            .get(&evaluator)
+            .copied()
+            .unwrap_or(0);
     let facts = ReviewFacts {
         mark: evaluation.mark.unwrap_or(0),
         flag,
@@ -1178,7 +1267,10 @@ pub fn give_feedback(
         ));
     }
     if feedback::of_evaluation(conn, &evaluation.id)?.is_some() {
-        return Err(CoreError::conflict("feedback_given", "this evaluation was rated already"));
+        return Err(CoreError::conflict(
+            "feedback_given",
+            "this evaluation was rated already",
+        ));
     }
     let given = Feedback {
         evaluation_id: evaluation.id.clone(),
@@ -1264,7 +1356,11 @@ pub fn cancel(
         CancelledBy::Evaluator => format!(
             "your evaluator cancelled the evaluation of {} UTC{}: book another time",
             evaluation.begin_at.format("%Y-%m-%d %H:%M"),
-            if outcome.refund_team { " (points refunded)" } else { "" }
+            if outcome.refund_team {
+                " (points refunded)"
+            } else {
+                ""
+            }
         ),
     };
     let told: Vec<String> = match by {
@@ -1329,7 +1425,10 @@ pub fn report_no_show(
     if now < from && access != EvaluationAccess::Staff {
         return Err(CoreError::conflict(
             "too_early",
-            format!("a no-show is reported from {} UTC", from.format("%Y-%m-%d %H:%M")),
+            format!(
+                "a no-show is reported from {} UTC",
+                from.format("%Y-%m-%d %H:%M")
+            ),
         ));
     }
     let evaluation = record_no_show(conn, evaluation, absent, &settings, now)?
@@ -1418,7 +1517,10 @@ pub fn void(
 ) -> CoreResult<EvaluationDetail> {
     let (mut evaluation, access) = visible(conn, actor, id)?;
     if access != EvaluationAccess::Staff {
-        return Err(CoreError::denied("staff_only", "only staff void an evaluation"));
+        return Err(CoreError::denied(
+            "staff_only",
+            "only staff void an evaluation",
+        ));
     }
     if evaluation.status != EvaluationStatus::Completed {
         return Err(status_conflict(&evaluation));
@@ -1435,7 +1537,10 @@ pub fn void(
     evaluation.void_reason = Some(why.trim().to_string());
     evaluation.updated_at = now;
     if !rows::update_from(conn, &evaluation, EvaluationStatus::Completed)? {
-        return Err(CoreError::conflict("not_completed", "the evaluation changed meanwhile"));
+        return Err(CoreError::conflict(
+            "not_completed",
+            "the evaluation changed meanwhile",
+        ));
     }
     let rewarded: i32 = qadam_db::queries::points::of_evaluation(conn, &evaluation.id)?
         .iter()
@@ -1499,7 +1604,10 @@ pub fn review_list(
 ) -> CoreResult<Vec<ReviewFlagRow>> {
     let campus = match actor.role {
         Role::Student => {
-            return Err(CoreError::denied("staff_only", "review flags are for staff"))
+            return Err(CoreError::denied(
+                "staff_only",
+                "review flags are for staff",
+            ))
         }
         Role::Staff => actor.campus_id.as_ref().map(CampusId::as_str),
         Role::Admin => campus_id,
@@ -1513,9 +1621,18 @@ pub fn review_list(
 pub async fn tick(core: &Core) -> CoreResult<TickReport> {
     let now = core.clock.now();
     let mut report = TickReport::default();
-    report.revealed = core.db.write(move |conn| send_notices(conn, false, now)).await?;
-    report.reminded = core.db.write(move |conn| send_notices(conn, true, now)).await?;
-    report.no_shows = core.db.write(move |conn| expire_unstarted(conn, now)).await?;
+    report.revealed = core
+        .db
+        .write(move |conn| send_notices(conn, false, now))
+        .await?;
+    report.reminded = core
+        .db
+        .write(move |conn| send_notices(conn, true, now))
+        .await?;
+    report.no_shows = core
+        .db
+        .write(move |conn| expire_unstarted(conn, now))
+        .await?;
     report.waitlist_booked = match_waitlist(core).await?;
     report.webhooks = crate::notifications::deliver_webhooks(core).await?;
     Ok(report)
@@ -1548,7 +1665,11 @@ fn send_notices(conn: &mut DbConn, reminder: bool, now: NaiveDateTime) -> CoreRe
     let mut sent = 0;
     for evaluation in rows::notices_due(conn, reminder, 200)? {
         let settings = campus_settings(conn, evaluation.campus_id.as_deref())?;
-        let minutes = if reminder { settings.reminder_minutes } else { settings.reveal_minutes };
+        let minutes = if reminder {
+            settings.reminder_minutes
+        } else {
+            settings.reveal_minutes
+        };
         if now < evaluation.begin_at - Duration::minutes(i64::from(minutes)) {
             continue;
         }
@@ -1560,13 +1681,19 @@ fn send_notices(conn: &mut DbConn, reminder: bool, now: NaiveDateTime) -> CoreRe
             .into_iter()
             .filter(|m| m.member.accepted)
             .collect::<Vec<_>>();
-        let evaluator = found(qadam_db::queries::users::by_id(conn, &evaluation.evaluator_id)?, "user")?;
+        let evaluator = found(
+            qadam_db::queries::users::by_id(conn, &evaluation.evaluator_id)?,
+            "user",
+        )?;
         let logins: Vec<String> = members.iter().map(|m| m.login.clone()).collect();
         let when = evaluation.begin_at.format("%H:%M").to_string();
         let (kind, to_evaluator, to_team) = if reminder {
             (
                 kind::STARTING_SOON,
-                format!("your evaluation of {} starts at {when} UTC", logins.join(", ")),
+                format!(
+                    "your evaluation of {} starts at {when} UTC",
+                    logins.join(", ")
+                ),
                 format!(
                     "your evaluation with {} starts at {when} UTC: have your code ready",
                     evaluator.login

@@ -138,7 +138,11 @@ fn award_xp(
 /// Takes back the final mark of an attempt whose peer evaluation was voided: it waits
 /// for evaluations again, its XP goes back to what it had before the mark, and its
 /// members hold their registration again.
-pub fn reopen_for_evaluation(conn: &mut DbConn, mut team: Team, now: NaiveDateTime) -> CoreResult<Team> {
+pub fn reopen_for_evaluation(
+    conn: &mut DbConn,
+    mut team: Team,
+    now: NaiveDateTime,
+) -> CoreResult<Team> {
     let definition = definition_of(conn, &team.version_id)?;
     team.status = TeamStatus::WaitingForEvaluation;
     team.final_mark = None;

@@ -96,14 +96,15 @@ pub fn notify(conn: &mut DbConn, note: Note<'_>, now: NaiveDateTime) -> CoreResu
 
 /// Times in notifications and webhooks: RFC 3339 in UTC.
 fn utc_text(at: NaiveDateTime) -> String {
-    at.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    at.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// The signature of a webhook body: `sha256=` and the hex HMAC-SHA256 of the body
 /// under the campus's secret.
 pub fn signature(secret: &str, body: &[u8]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
-        .expect("HMAC takes a key of any length");
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes a key of any length");
     mac.update(body);
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
@@ -197,7 +198,12 @@ pub fn mark_read(
     ids: Option<Vec<String>>,
     now: NaiveDateTime,
 ) -> CoreResult<usize> {
-    Ok(notifications::mark_read(conn, user_id, ids.as_deref(), now)?)
+    Ok(notifications::mark_read(
+        conn,
+        user_id,
+        ids.as_deref(),
+        now,
+    )?)
 }
 
 #[cfg(test)]

@@ -71,12 +71,19 @@ fn detail(conn: &mut DbConn, slot: Slot) -> CoreResult<SlotDetail> {
 /// The evaluations this slot's owner gives inside it, booked or running.
 fn booked_in(conn: &mut DbConn, slot: &Slot) -> CoreResult<Vec<Evaluation>> {
     let span = interval(slot);
-    Ok(evaluations::of_user(conn, &slot.user_id, slot.begin_at, 500)?
-        .into_iter()
-        .filter(|e| e.evaluator_id == slot.user_id)
-        .filter(|e| matches!(e.status, EvaluationStatus::Booked | EvaluationStatus::InProgress))
-        .filter(|e| span.overlaps(&Interval::new(e.begin_at, e.end_at)))
-        .collect())
+    Ok(
+        evaluations::of_user(conn, &slot.user_id, slot.begin_at, 500)?
+            .into_iter()
+            .filter(|e| e.evaluator_id == slot.user_id)
+            .filter(|e| {
+                matches!(
+                    e.status,
+                    EvaluationStatus::Booked | EvaluationStatus::InProgress
+                )
+            })
+            .filter(|e| span.overlaps(&Interval::new(e.begin_at, e.end_at)))
+            .collect(),
+    )
 }
 
 /// The user's slots that have not ended, earliest first.
@@ -109,7 +116,9 @@ pub fn remove(
                 return Err(CoreError::Invalid {
                     code: "slot_not_on_granule",
                     field: Some("begin_at"),
-                    message: "the part to remove begins and ends on a quarter hour, end after begin".into(),
+                    message:
+                        "the part to remove begins and ends on a quarter hour, end after begin"
+                            .into(),
                 });
             }
             if !whole.overlaps(&part) {

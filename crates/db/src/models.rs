@@ -3,9 +3,9 @@
 
 use crate::schema::{
     active_registrations, app_secrets, audit_log, auth_tokens, campuses, cursus, cursus_projects,
-    evaluation_feedback, evaluations, grading_jobs, login_failures, notifications, point_ledger, project_subjects,
-    project_versions, projects, review_flags, slots, submissions, team_members, teams, users,
-    waitlist_requests, webhook_deliveries, xp_events,
+    evaluation_feedback, evaluations, grading_jobs, login_failures, notifications, point_ledger,
+    project_subjects, project_versions, projects, review_flags, slots, submissions, team_members,
+    teams, users, waitlist_requests, webhook_deliveries, xp_events,
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

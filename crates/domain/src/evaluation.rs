@@ -73,8 +73,7 @@ impl EvaluationSettings {
     /// Every problem with the settings, as `(field, message)`.
     pub fn problems(&self) -> Vec<(&'static str, String)> {
         let mut problems = Vec::new();
-        if self.slot_min_minutes == 0 || i64::from(self.slot_min_minutes) % GRANULE_MINUTES != 0
-        {
+        if self.slot_min_minutes == 0 || i64::from(self.slot_min_minutes) % GRANULE_MINUTES != 0 {
             problems.push((
                 "slot_min_minutes",
                 "slot_min_minutes: a positive multiple of 15".to_string(),
@@ -448,15 +447,15 @@ pub fn score_sheet(
             let points = match answers.get(&id) {
                 None if question.bonus => 0,
                 None => return Err(SheetProblem::MissingAnswer(id)),
-                Some(value) => answer_points(question.kind, value).ok_or_else(|| {
-                    SheetProblem::BadAnswer {
+                Some(value) => {
+                    answer_points(question.kind, value).ok_or_else(|| SheetProblem::BadAnswer {
                         question: id.clone(),
                         expected: match question.kind {
                             QuestionKind::YesNo => "true or false".into(),
                             QuestionKind::Rating => "a whole number from 0 to 5".into(),
                         },
-                    }
-                })?,
+                    })?
+                }
             };
             let max = question.kind.max_points();
             if question.bonus {
@@ -760,9 +759,18 @@ mod tests {
             span((10, 30), (11, 0)),
             span((14, 0), (15, 0)),
         ];
-        assert_eq!(merge(span((9, 45), (10, 30)), &existing), span((9, 0), (11, 0)));
-        assert_eq!(merge(span((12, 0), (13, 0)), &existing), span((12, 0), (13, 0)));
-        assert_eq!(merge(span((13, 0), (14, 0)), &existing), span((13, 0), (15, 0)));
+        assert_eq!(
+            merge(span((9, 45), (10, 30)), &existing),
+            span((9, 0), (11, 0))
+        );
+        assert_eq!(
+            merge(span((12, 0), (13, 0)), &existing),
+            span((12, 0), (13, 0))
+        );
+        assert_eq!(
+            merge(span((13, 0), (14, 0)), &existing),
+            span((13, 0), (15, 0))
+        );
         assert_eq!(
             cut(span((9, 0), (12, 0)), span((10, 0), (11, 0))),
             vec![span((9, 0), (10, 0)), span((11, 0), (12, 0))]
@@ -931,12 +939,20 @@ mod tests {
     fn the_sheet_scores_mandatory_points_and_bonus_only_when_perfect() {
         use serde_json::json;
         let sheet = sheet();
-        let perfect_with_bonus = answers(&[("1.1", json!(true)), ("1.2", json!(5)), ("2.1", json!(true))]);
+        let perfect_with_bonus = answers(&[
+            ("1.1", json!(true)),
+            ("1.2", json!(5)),
+            ("2.1", json!(true)),
+        ]);
         assert_eq!(score_sheet(&sheet, &perfect_with_bonus, Flag::Ok), Ok(125));
         let perfect = answers(&[("1.1", json!(true)), ("1.2", json!(5))]);
         assert_eq!(score_sheet(&sheet, &perfect, Flag::Ok), Ok(100));
         // 5 of 6 mandatory points: 83; the bonus does not count.
-        let imperfect = answers(&[("1.1", json!(true)), ("1.2", json!(4)), ("2.1", json!(true))]);
+        let imperfect = answers(&[
+            ("1.1", json!(true)),
+            ("1.2", json!(4)),
+            ("2.1", json!(true)),
+        ]);
         assert_eq!(score_sheet(&sheet, &imperfect, Flag::Outstanding), Ok(83));
         assert_eq!(score_sheet(&sheet, &perfect, Flag::Crash), Ok(0));
         assert_eq!(score_sheet(&sheet, &perfect, Flag::Cheat), Ok(-42));
@@ -945,11 +961,19 @@ mod tests {
             Err(SheetProblem::MissingAnswer("1.2".into()))
         );
         assert!(matches!(
-            score_sheet(&sheet, &answers(&[("1.1", json!(true)), ("1.2", json!(6))]), Flag::Ok),
+            score_sheet(
+                &sheet,
+                &answers(&[("1.1", json!(true)), ("1.2", json!(6))]),
+                Flag::Ok
+            ),
             Err(SheetProblem::BadAnswer { .. })
         ));
         assert!(matches!(
-            score_sheet(&sheet, &answers(&[("1.1", json!(1)), ("1.2", json!(5))]), Flag::Ok),
+            score_sheet(
+                &sheet,
+                &answers(&[("1.1", json!(1)), ("1.2", json!(5))]),
+                Flag::Ok
+            ),
             Err(SheetProblem::BadAnswer { .. })
         ));
         assert_eq!(
@@ -967,7 +991,10 @@ mod tests {
         assert_eq!(peers_mark(&[]), None);
         assert_eq!(peers_mark(&[(100, Flag::Ok), (75, Flag::Ok)]), Some(87));
         assert_eq!(peers_mark(&[(100, Flag::Ok), (0, Flag::Crash)]), Some(0));
-        assert_eq!(peers_mark(&[(0, Flag::Crash), (-42, Flag::Cheat)]), Some(-42));
+        assert_eq!(
+            peers_mark(&[(0, Flag::Crash), (-42, Flag::Cheat)]),
+            Some(-42)
+        );
         assert_eq!(final_mark(FinalMarkRule::Min, Some(80), 100), 80);
         assert_eq!(final_mark(FinalMarkRule::Min, Some(100), 60), 60);
         assert_eq!(final_mark(FinalMarkRule::Peers, Some(10), 90), 90);
@@ -976,9 +1003,27 @@ mod tests {
 
     #[test]
     fn credits_stop_at_the_cap_and_the_rest_goes_to_the_pool() {
-        assert_eq!(credit_with_cap(3, 1, 20), Credit { to_user: 1, to_pool: 0 });
-        assert_eq!(credit_with_cap(20, 2, 20), Credit { to_user: 0, to_pool: 2 });
-        assert_eq!(credit_with_cap(19, 3, 20), Credit { to_user: 1, to_pool: 2 });
+        assert_eq!(
+            credit_with_cap(3, 1, 20),
+            Credit {
+                to_user: 1,
+                to_pool: 0
+            }
+        );
+        assert_eq!(
+            credit_with_cap(20, 2, 20),
+            Credit {
+                to_user: 0,
+                to_pool: 2
+            }
+        );
+        assert_eq!(
+            credit_with_cap(19, 3, 20),
+            Credit {
+                to_user: 1,
+                to_pool: 2
+            }
+        );
     }
 
     #[test]
@@ -1051,10 +1096,18 @@ mod tests {
         let fields: Vec<&str> = bad.problems().iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
-            vec!["slot_min_minutes", "balance_cap", "webhook_url", "webhook_secret"]
+            vec![
+                "slot_min_minutes",
+                "balance_cap",
+                "webhook_url",
+                "webhook_secret"
+            ]
         );
         assert_eq!(presence_code([0, 0, 0, 0]), "000000");
         assert_eq!(presence_code([255, 255, 255, 255]).len(), 6);
-        assert_eq!(EvaluationStatus::parse("no_show"), Some(EvaluationStatus::NoShow));
+        assert_eq!(
+            EvaluationStatus::parse("no_show"),
+            Some(EvaluationStatus::NoShow)
+        );
     }
 }

@@ -167,7 +167,11 @@ impl EvaluationView {
                 comment: f.comment.clone(),
                 given_at: utc(f.given_at),
             }),
-            review_flags: detail.review_flags.iter().map(ReviewFlagView::new).collect(),
+            review_flags: detail
+                .review_flags
+                .iter()
+                .map(ReviewFlagView::new)
+                .collect(),
         }
     }
 }

@@ -4,7 +4,8 @@
 
 use crate::models::{Evaluation, Feedback, ReviewFlagRow, WaitlistRequest};
 use crate::schema::{
-    campus_evaluation_settings, evaluation_feedback, evaluations, review_flags, team_members, teams, waitlist_requests,
+    campus_evaluation_settings, evaluation_feedback, evaluations, review_flags, team_members,
+    teams, waitlist_requests,
 };
 use crate::DbConn;
 use crate::DbError as Error;
@@ -296,6 +297,28 @@ pub fn lock_evaluator(conn: &mut DbConn, user_id: &str) -> Result<(), Error> {
     advisory_lock(conn, 3, user_id)
 }
 
+/// Takes an evaluator's lock only if it is free now: a booking that finds another
+/// one busy with this evaluator moves on to the next candidate instead of waiting,
+/// so bookings never wait for each other in a circle whatever order they try
+/// evaluators in. Always true on SQLite (one writer at a time).
+pub fn try_lock_evaluator(conn: &mut DbConn, user_id: &str) -> Result<bool, Error> {
+    use diesel::sql_types::{Bool, Integer, Text};
+    #[derive(QueryableByName)]
+    struct Taken {
+        #[diesel(sql_type = Bool)]
+        taken: bool,
+    }
+    if let DbConn::Postgres(pg) = conn {
+        let row: Taken =
+            diesel::sql_query("SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS taken")
+                .bind::<Integer, _>(3)
+                .bind::<Text, _>(user_id)
+                .get_result(pg)?;
+        return Ok(row.taken);
+    }
+    Ok(true)
+}
+
 fn advisory_lock(conn: &mut DbConn, space: i32, key: &str) -> Result<(), Error> {
     use diesel::sql_types::{Integer, Text};
     if let DbConn::Postgres(pg) = conn {
@@ -326,7 +349,11 @@ pub mod feedback {
     }
 
     /// The ratings an evaluator received, newest first.
-    pub fn ratings_of(conn: &mut DbConn, evaluator_id: &str, limit: i64) -> Result<Vec<i32>, Error> {
+    pub fn ratings_of(
+        conn: &mut DbConn,
+        evaluator_id: &str,
+        limit: i64,
+    ) -> Result<Vec<i32>, Error> {
         Ok(evaluation_feedback::table
             .inner_join(evaluations::table)
             .filter(evaluations::evaluator_id.eq(evaluator_id))

@@ -261,7 +261,10 @@ pub async fn join_waitlist(
         .core
         .db
         .read(move |conn| {
-            Ok::<_, CoreError>(qadam_db::queries::evaluations::waitlist::by_id(conn, &request_id)?)
+            Ok::<_, CoreError>(qadam_db::queries::evaluations::waitlist::by_id(
+                conn,
+                &request_id,
+            )?)
         })
         .await?
         .unwrap_or(request);

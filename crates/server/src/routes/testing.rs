@@ -40,7 +40,10 @@ pub async fn advance(
             "advance_seconds: forward only, at most 60 days",
         ));
     }
-    state.core.clock.advance(Duration::seconds(body.advance_seconds));
+    state
+        .core
+        .clock
+        .advance(Duration::seconds(body.advance_seconds));
     tracing::warn!(by = body.advance_seconds, "the clock was moved forward");
     Ok(Json(ClockNow {
         now: state.core.clock.now().and_utc(),
