@@ -1620,22 +1620,27 @@ pub fn review_list(
 /// and waiting requests filled or expired. Returns what it did, for the log.
 pub async fn tick(core: &Core) -> CoreResult<TickReport> {
     let now = core.clock.now();
-    let mut report = TickReport::default();
-    report.revealed = core
+    let revealed = core
         .db
         .write(move |conn| send_notices(conn, false, now))
         .await?;
-    report.reminded = core
+    let reminded = core
         .db
         .write(move |conn| send_notices(conn, true, now))
         .await?;
-    report.no_shows = core
+    let no_shows = core
         .db
         .write(move |conn| expire_unstarted(conn, now))
         .await?;
-    report.waitlist_booked = match_waitlist(core).await?;
-    report.webhooks = crate::notifications::deliver_webhooks(core).await?;
-    Ok(report)
+    let waitlist_booked = match_waitlist(core).await?;
+    let webhooks = crate::notifications::deliver_webhooks(core).await?;
+    Ok(TickReport {
+        revealed,
+        reminded,
+        no_shows,
+        waitlist_booked,
+        webhooks,
+    })
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
