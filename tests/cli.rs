@@ -157,7 +157,16 @@ fn migrate_then_admin_commands_on_both_backends() {
         let url = ["--database-url", db.url.as_str()];
         let output = run(&[&["migrate"][..], &url].concat(), "");
         assert!(output.status.success(), "{}", stderr(&output));
-        assert!(String::from_utf8_lossy(&output.stdout).starts_with("3 migration(s) applied"));
+        let migrations =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"))
+                .unwrap()
+                .count();
+        let applied = format!("{migrations} migration(s) applied");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).starts_with(&applied),
+            "{}",
+            String::from_utf8_lossy(&output.stdout)
+        );
         let output = run(&[&["migrate"][..], &url].concat(), "");
         assert!(String::from_utf8_lossy(&output.stdout).starts_with("0 migration(s) applied"));
 

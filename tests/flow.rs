@@ -8,24 +8,9 @@ mod support;
 use qadam_testkit::{tar_gz, TestBackend};
 use serde_json::{json, Value};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::path::Path;
 use std::time::Duration;
-use support::{qadam, Server};
-
-fn catalog_dir() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("projects-catalog")
-        .display()
-        .to_string()
-}
-
-fn images_dir() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("grader-images")
-        .display()
-        .to_string()
-}
+use support::{catalog_dir, cli, images_dir, register, scratch, text, upload, verdict, Server};
 
 /// A server with the starter curriculum, a campus `almaty` with students alice, bob
 /// and eve and staff sam, and a campus `astana` with staff olga.
@@ -69,37 +54,6 @@ fn school(backend: TestBackend, env: &[(&str, &str)]) -> School {
 
 fn worker_env() -> Vec<(&'static str, String)> {
     vec![("QADAM_GRADING__IMAGES_DIR", images_dir())]
-}
-
-/// Runs the student's command line with its own config folder.
-fn cli(home: &Path, server: &Server, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = qadam()
-        .args(args)
-        .env("XDG_CONFIG_HOME", home)
-        .env("QADAM_SERVER", &server.base)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run qadam");
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 fn strlen_source(result: &str) -> String {
@@ -154,40 +108,6 @@ fn blob_files(server: &Server) -> usize {
         })
     }
     walk(&server.data_dir.join("blobs"))
-}
-
-fn register(server: &Server, token: &str, slug: &str) -> String {
-    let response = server.post(
-        &format!("/api/v1/projects/{slug}/register"),
-        token,
-        json!({}),
-    );
-    assert_eq!(response.status, 201, "{response:?}");
-    response.body["id"].as_str().unwrap().to_string()
-}
-
-fn upload(server: &Server, token: &str, team: &str, archive: &[u8]) -> String {
-    let response = server.upload(&format!("/api/v1/teams/{team}/submissions"), token, archive);
-    assert_eq!(response.status, 202, "{response:?}");
-    response.body["id"].as_str().unwrap().to_string()
-}
-
-/// The submission once it is graded (or failed on our side), waiting as a client does.
-fn verdict(server: &Server, token: &str, id: &str) -> Value {
-    for _ in 0..6 {
-        let response = server.get(&format!("/api/v1/submissions/{id}?wait=30"), token);
-        assert_eq!(response.status, 200, "{response:?}");
-        if matches!(response.body["status"].as_str(), Some("graded" | "failed")) {
-            return response.body;
-        }
-    }
-    panic!("submission {id} got no verdict in three minutes");
-}
-
-fn scratch(server: &Server, name: &str) -> PathBuf {
-    let dir = server.data_dir.parent().unwrap().join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 server_tests! {

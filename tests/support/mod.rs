@@ -6,8 +6,8 @@
 use qadam_testkit::{TestBackend, TestDatabase};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -518,4 +518,86 @@ macro_rules! server_tests {
             fn $name($server: qadam_testkit::TestBackend) $body
         )*
     };
+}
+
+// The student's side, shared by the end-to-end tests of the project flow.
+
+pub fn catalog_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("projects-catalog")
+        .display()
+        .to_string()
+}
+
+pub fn images_dir() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("grader-images")
+        .display()
+        .to_string()
+}
+
+/// Runs the student's command line with its own config folder, in that folder.
+pub fn cli(home: &Path, server: &Server, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = qadam()
+        .args(args)
+        .current_dir(home)
+        .env("XDG_CONFIG_HOME", home)
+        .env("QADAM_SERVER", &server.base)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run qadam");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+pub fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+pub fn register(server: &Server, token: &str, slug: &str) -> String {
+    let response = server.post(
+        &format!("/api/v1/projects/{slug}/register"),
+        token,
+        json!({}),
+    );
+    assert_eq!(response.status, 201, "{response:?}");
+    response.body["id"].as_str().unwrap().to_string()
+}
+
+pub fn upload(server: &Server, token: &str, team: &str, archive: &[u8]) -> String {
+    let response = server.upload(&format!("/api/v1/teams/{team}/submissions"), token, archive);
+    assert_eq!(response.status, 202, "{response:?}");
+    response.body["id"].as_str().unwrap().to_string()
+}
+
+/// The submission once it is graded (or failed on our side), waiting as a client does.
+pub fn verdict(server: &Server, token: &str, id: &str) -> Value {
+    for _ in 0..6 {
+        let response = server.get(&format!("/api/v1/submissions/{id}?wait=30"), token);
+        assert_eq!(response.status, 200, "{response:?}");
+        if matches!(response.body["status"].as_str(), Some("graded" | "failed")) {
+            return response.body;
+        }
+    }
+    panic!("submission {id} got no verdict in three minutes");
+}
+
+pub fn scratch(server: &Server, name: &str) -> PathBuf {
+    let dir = server.data_dir.parent().unwrap().join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }

@@ -331,7 +331,10 @@ pub(crate) fn prompt(question: &str) -> anyhow::Result<String> {
     eprint!("{question}");
     std::io::stderr().flush()?;
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line)?;
+    // At the end of input a question would be asked forever: stop instead.
+    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+        anyhow::bail!("standard input ended before the question {question:?} was answered");
+    }
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 

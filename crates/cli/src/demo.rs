@@ -48,6 +48,8 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
             ("staff", "Demo Staff", Role::Staff),
             ("alice", "Alice", Role::Student),
             ("bob", "Bob", Role::Student),
+            // A third student, so a team of alice and bob has someone to evaluate it.
+            ("carol", "Carol", Role::Student),
         ];
         let mut made = Vec::new();
         for (login, name, role) in people {

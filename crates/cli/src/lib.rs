@@ -5,6 +5,7 @@
 mod admin;
 mod bench;
 mod bench_api;
+mod bench_booking;
 mod bench_submissions;
 mod catalog;
 mod client;
@@ -186,6 +187,32 @@ enum BenchCommand {
         project: String,
         #[arg(long, value_name = "DIR", default_value = "grader-images")]
         images: PathBuf,
+    },
+    /// Peer-evaluation bookings under contention (service layer and database): a race
+    /// for a few free evaluators, then a sustained load: bookings/s, p50, p95, the
+    /// evaluator-load spread (Gini), no double booking, every ledger equal to its sum.
+    Booking {
+        /// The database (its own campuses and accounts are added); a fresh SQLite
+        /// file when not given.
+        #[arg(long, value_name = "URL")]
+        database_url: Option<String>,
+        #[arg(long, value_name = "DIR", default_value = "projects-catalog")]
+        catalog: PathBuf,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 100)]
+        clients: usize,
+        /// Evaluators free at the one time of the race.
+        #[arg(long, default_value_t = 10)]
+        race_evaluators: usize,
+        /// Teams racing for them.
+        #[arg(long, default_value_t = 100)]
+        race_teams: usize,
+        /// Evaluators of the sustained load.
+        #[arg(long, default_value_t = 50)]
+        evaluators: usize,
+        /// Teams booking in the sustained load.
+        #[arg(long, default_value_t = 200)]
+        teams: usize,
     },
 }
 
@@ -406,6 +433,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 burst_per_student: burst,
                 catalog,
                 images,
+            })
+        }
+        Command::Bench {
+            command:
+                BenchCommand::Booking {
+                    database_url,
+                    catalog,
+                    clients,
+                    race_evaluators,
+                    race_teams,
+                    evaluators,
+                    teams,
+                },
+        } => {
+            init_logging("warn");
+            bench_booking::booking(bench_booking::Options {
+                database_url,
+                catalog,
+                clients: clients.max(1),
+                race_evaluators,
+                race_teams,
+                evaluators: evaluators.max(1),
+                teams,
             })
         }
         Command::Bench {

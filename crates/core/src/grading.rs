@@ -142,20 +142,15 @@ impl Worker {
         let core = self.core.clone();
         let now = core.clock.now();
         let policy = core.flow.clone();
-        let worker = self.name.clone();
-        self.core
+        let (job_id, submission_id) = (job.id.clone(), submission.id.clone());
+        let landed = self
+            .core
             .db
             .write(move |conn| match outcome {
-                Ok(result) if result.status != Status::InternalError => record_verdict(
-                    conn,
-                    &job,
-                    &owner,
-                    &submission,
-                    &result,
-                    now,
-                    &worker,
-                    duration_ms,
-                ),
+                Ok(result) if result.status != Status::InternalError => {
+                    record_verdict(conn, &job, &owner, &submission, &result, now)
+                        .map(|landed| landed.then_some(result))
+                }
                 Ok(result) => retry_or_fail(
                     conn,
                     &job,
@@ -164,12 +159,19 @@ impl Worker {
                     &result.message,
                     now,
                     &policy,
-                ),
+                )
+                .map(|()| None),
                 Err(message) => {
                     retry_or_fail(conn, &job, &owner, &submission, &message, now, &policy)
+                        .map(|()| None)
                 }
             })
-            .await
+            .await?;
+        // Told only once committed: a process killed before then grades it again.
+        if let Some(result) = landed {
+            tracing::info!(worker = %self.name, job = %job_id, submission = %submission_id, verdict = result.status.name(), score = result.score, duration_ms, "graded");
+        }
+        Ok(())
     }
 
     /// Reads the blob, unpacks it as the upload was checked, and grades it.
@@ -260,7 +262,7 @@ fn claim_next(
     })))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Records the verdict if the lease still holds; answers whether it landed.
 fn record_verdict(
     conn: &mut DbConn,
     job: &GradingJob,
@@ -268,12 +270,10 @@ fn record_verdict(
     submission: &Submission,
     result: &GradeResult,
     now: NaiveDateTime,
-    worker: &str,
-    duration_ms: u64,
-) -> CoreResult<()> {
+) -> CoreResult<bool> {
     if !jobs::finish(conn, &job.id, owner, jobs::DONE, None, now)? {
         tracing::warn!(job = %job.id, "verdict discarded: the lease was lost before it landed");
-        return Ok(());
+        return Ok(false);
     }
     let json = serde_json::to_string(result)
         .map_err(|err| CoreError::Corrupt(format!("a result does not serialise: {err}")))?;
@@ -285,8 +285,7 @@ fn record_verdict(
         &json,
         now,
     )?;
-    tracing::info!(worker, job = %job.id, submission = %submission.id, verdict = result.status.name(), score = result.score, duration_ms, "graded");
-    Ok(())
+    Ok(true)
 }
 
 fn retry_or_fail(

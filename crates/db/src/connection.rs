@@ -126,6 +126,9 @@ impl Backend {
     }
 }
 
+/// SQLite takes one writer at a time; this process's writers take turns here.
+static SQLITE_WRITERS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl DbConn {
     pub fn backend(&self) -> Backend {
         match self {
@@ -196,6 +199,12 @@ impl DbConn {
                     Failed::Db(err) => E::from(DbError::from(err)),
                 });
         };
+        // Writers of this process queue here rather than in SQLite's busy handler,
+        // which sleeps up to 100 ms between tries: under contention that sleeping, not
+        // the work, is what writers would spend their time on.
+        let _writer = SQLITE_WRITERS
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")
             .map_err(|err| E::from(DbError::from(err)))?;
         let outcome = work(self);
