@@ -72,3 +72,11 @@ ensure_grader_images() {
   cargo build --quiet --bin qadam
   "${CARGO_TARGET_DIR:-target}/debug/qadam" images build --offline --dir grader-images
 }
+
+# Headless Chromium and its WebDriver for the browser tests (tests/web.rs), from
+# Debian's packages.
+ensure_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    apt_install chromium chromium-driver
+  fi
+}

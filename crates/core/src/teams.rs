@@ -140,18 +140,20 @@ fn check_may_start(
             format!("{} is already registered for {}", user.login, project.slug),
         ));
     }
-    let mut missing = Vec::new();
+    let mut validated = std::collections::HashSet::new();
     for slug in &definition.requires.projects {
-        let validated = match projects::current_meta_by_slug(conn, slug)? {
-            Some((required, _, _)) => has_validated(conn, &user.id, &required.id)?,
-            None => false,
-        };
-        if !validated {
-            missing.push(slug.clone());
+        if let Some((required, _, _)) = projects::current_meta_by_slug(conn, slug)? {
+            if has_validated(conn, &user.id, &required.id)? {
+                validated.insert(slug.as_str());
+            }
         }
     }
+    let missing = definition.requires.missing(|slug| validated.contains(slug));
     let level = level_table(conn)?.level_of(xp::total_of(conn, &user.id)?);
-    if !missing.is_empty() || level < definition.requires.level {
+    if !definition
+        .requires
+        .met(|slug| validated.contains(slug), level)
+    {
         let mut needs = Vec::new();
         if !missing.is_empty() {
             needs.push(format!("validate {} first", missing.join(", ")));

@@ -630,6 +630,19 @@ pub mod projects {
         Ok(Some((project, version)))
     }
 
+    /// Every project not archived, with its current version's id, in one query.
+    pub fn all_current(conn: &mut DbConn) -> Result<Vec<(ProjectRow, String)>, Error> {
+        Ok(projects::table
+            .inner_join(
+                project_versions::table.on(project_versions::project_id
+                    .eq(projects::id)
+                    .and(project_versions::version.eq(projects::current_version))),
+            )
+            .filter(projects::archived_at.is_null())
+            .select((ProjectRow::as_select(), project_versions::id))
+            .load(conn)?)
+    }
+
     /// A project with the id and content hash of its current version, in one query and
     /// without the version's (large) definition and grading columns.
     pub fn current_meta_by_slug(

@@ -189,6 +189,22 @@ pub struct Requirements {
     pub level: f64,
 }
 
+impl Requirements {
+    /// The required projects not validated yet, in the catalog's order.
+    pub fn missing(&self, validated: impl Fn(&str) -> bool) -> Vec<&str> {
+        self.projects
+            .iter()
+            .map(String::as_str)
+            .filter(|slug| !validated(slug))
+            .collect()
+    }
+
+    /// Whether a student with these validations and this level may start the project.
+    pub fn met(&self, validated: impl Fn(&str) -> bool, level: f64) -> bool {
+        self.missing(validated).is_empty() && level >= self.level
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectRules {
     pub deadline_days: Option<u32>,

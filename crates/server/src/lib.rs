@@ -6,6 +6,7 @@ mod caching;
 mod client_address;
 pub mod error;
 mod middleware;
+pub mod pages;
 pub mod routes;
 mod state;
 pub mod views;
@@ -35,6 +36,7 @@ pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, CoreError>
     Ok(AppState {
         core: Core::new(settings, pool)?,
         trusted_proxies: settings.http.trusted_proxies.clone(),
+        public_url: settings.http.public_url.clone(),
     })
 }
 
@@ -84,6 +86,7 @@ pub async fn serve(
             )
             .app_data(web::PayloadConfig::default().limit(max_json))
             .configure(routes::configure)
+            .configure(pages::configure)
             .wrap(actix_web::middleware::from_fn(middleware::trace_requests))
     });
     if settings.http.workers > 0 {

@@ -68,8 +68,19 @@ fn envelope_bare_errors(response: ServiceResponse<BoxBody>) -> ServiceResponse<B
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_json {
+    // A page's own error page is already what a person should see.
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json || is_html {
         return response;
+    }
+    if crate::pages::is_page_path(response.request().path()) {
+        // A browser asked for a page that does not exist: the friendly page.
+        let (req, _) = response.into_parts();
+        let page = crate::pages::unrouted(&req, status);
+        return ServiceResponse::new(req, page);
     }
     let error = match status {
         StatusCode::NOT_FOUND => ApiError::new(status, "not_found", "no such endpoint"),

@@ -7,4 +7,6 @@ pub struct AppState {
     pub core: Core,
     /// Proxies whose `X-Forwarded-For` is believed (see `client_address`).
     pub trusted_proxies: Vec<qadam_settings::IpNetwork>,
+    /// `http.public_url`: the web pages' cookies are `Secure` when it is https.
+    pub public_url: String,
 }

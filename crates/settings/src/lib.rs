@@ -84,6 +84,9 @@ pub struct HttpSettings {
     /// Serve `GET /bench/hello` (a constant answer, no database), the baseline that
     /// `qadam bench api` measures beside the real paths. Off in production.
     pub bench_routes: bool,
+    /// The address students open in a browser, e.g. `https://intra.example.org`. When it
+    /// is https, the web pages' cookies are `Secure`. Empty: plain http on this machine.
+    pub public_url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -209,6 +212,7 @@ impl Default for HttpSettings {
             max_json_bytes: 64 * 1024,
             trusted_proxies: Vec::new(),
             bench_routes: false,
+            public_url: String::new(),
         }
     }
 }

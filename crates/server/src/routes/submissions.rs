@@ -22,7 +22,10 @@ use serde::{Deserialize, Serialize};
 use std::time::Duration;
 use utoipa::{IntoParams, ToSchema};
 
-fn submitter_login(conn: &mut DbConn, submission: &Submission) -> Result<String, CoreError> {
+pub(crate) fn submitter_login(
+    conn: &mut DbConn,
+    submission: &Submission,
+) -> Result<String, CoreError> {
     Ok(users::by_id(conn, &submission.submitted_by)?
         .map(|u| u.login)
         .unwrap_or_default())

@@ -1,0 +1,140 @@
+# Qadam's web pages, in English. Every key here exists in every other language
+# (a test checks it). Keep the terms of projects-catalog/GLOSSARY.md.
+
+app-name = Qadam
+nav-dashboard = Dashboard
+nav-curriculum = Curriculum
+nav-sign-out = Sign out
+nav-language = Language
+skip-to-content = Skip to the content
+
+# Signing in
+login-title = Sign in
+login-login = Login
+login-password = Password
+login-submit = Sign in
+login-invalid = Wrong login or password.
+login-too-many = Too many failed attempts: wait a little and try again.
+login-busy = The server is busy: try again in a moment.
+login-intro = Sign in with the login and password your campus gave you.
+
+# Dashboard
+dashboard-title = Dashboard
+dashboard-hello = Hello, { $name }
+dashboard-level = Level { $level }
+dashboard-xp = { $xp } XP
+dashboard-level-bar = Progress to the next level
+dashboard-points = Evaluation points
+dashboard-points-balance = { $points ->
+    [one] { $points } point
+   *[other] { $points } points
+}
+dashboard-current = Current projects
+dashboard-no-current = No project in progress. Pick one in the curriculum.
+dashboard-validated = Validated projects
+dashboard-none-validated = Nothing validated yet.
+dashboard-evaluations = Upcoming evaluations
+dashboard-no-evaluations = No evaluation booked.
+dashboard-evaluating = You evaluate { $project }
+dashboard-evaluated = { $project } is evaluated
+dashboard-notifications = Notifications
+dashboard-no-notifications = Nothing new.
+dashboard-deadline = Deadline: { $at }
+
+# Project and team statuses
+status-forming = Team forming
+status-in_progress = In progress
+status-waiting_for_evaluation = Waiting for evaluation
+status-finished = Finished
+status-abandoned = Abandoned
+status-validated = Validated
+status-failed = Failed
+status-available = Available
+status-locked = Locked
+
+# Curriculum
+curriculum-title = Curriculum
+curriculum-graph = The cursus as a graph
+curriculum-legend = Colours: green validated, blue in progress, white available, grey locked.
+curriculum-stage = Stage
+curriculum-choose = Cursus
+
+# Project page
+project-kind-exercise = Exercise
+project-kind-project = Project
+project-kind-rush = Rush
+project-kind-exam = Exam
+project-subject = Subject
+project-languages = Subject in
+project-rules = Rules
+project-xp = XP
+project-team-size = Team
+project-team-solo = alone
+project-team-range = { $min } to { $max } students
+project-deadline = Deadline
+project-deadline-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+project-no-deadline = none
+project-min-mark = Validated from
+project-evaluations = Peer evaluations
+project-evaluations-none = none
+project-requires = Requires
+project-requires-level = level { $level }
+project-register = Register
+project-registered = Registered.
+project-your-team = Your team
+project-attempt = Attempt { $attempt }
+project-members = Members
+project-leader = leader
+project-invited = invited
+project-invite = Invite a student
+project-invite-login = Their login
+project-invite-submit = Invite
+project-accept = Accept the invitation
+project-decline = Decline
+project-lock = Lock the team
+project-leave = Leave the team
+project-mark = Mark
+project-submit-title = Hand your work to the grader
+project-submit-file = Archive (.tar.gz or .zip) of your folder
+project-submit-drop = or drop it here
+project-submit-button = Upload
+project-submit-cli = From a terminal, in your project folder:
+project-submissions = Submissions
+project-no-submissions = Nothing uploaded yet.
+project-close = Hand in the latest graded submission
+project-close-help = Handing in ends the attempt: the latest graded submission is marked.
+project-not-registered = You are not registered for this project.
+
+# Submissions
+submission-status-queued = Waiting for the grader
+submission-status-running = Being graded
+submission-status-graded = Graded
+submission-status-failed = Could not be graded (our side)
+submission-verdict = Verdict
+submission-score = Score { $score }
+submission-uploaded = Uploaded { $at } by { $login }
+submission-tests = Tests
+submission-test-hidden = hidden test
+submission-expected-got = What the test saw
+verdict-passed = passed
+verdict-failed = failed
+verdict-compilation_error = compilation error
+verdict-time_limit = time limit
+verdict-memory_limit = memory limit
+verdict-output_limit = output limit
+verdict-crashed = crashed
+verdict-forbidden_function = forbidden function
+verdict-norm_error = norm error
+verdict-internal_error = internal error (not your fault)
+
+# Errors
+error-title = Something went wrong
+error-not-found = This page does not exist, or it is not yours to see.
+error-forbidden = You may not do that.
+error-csrf = This form has expired. Go back, reload the page and try again.
+error-internal = The server failed. It was logged; try again later.
+error-back = Back to the dashboard
+error-conflict = That cannot be done now

@@ -1,0 +1,147 @@
+# Веб-страницы Qadam на русском. Каждый ключ есть во всех языках
+# (это проверяет тест). Термины — по projects-catalog/GLOSSARY.md.
+
+app-name = Qadam
+nav-dashboard = Главная
+nav-curriculum = Программа обучения
+nav-sign-out = Выйти
+nav-language = Язык
+skip-to-content = Перейти к содержимому
+
+# Вход
+login-title = Вход
+login-login = Логин
+login-password = Пароль
+login-submit = Войти
+login-invalid = Неверный логин или пароль.
+login-too-many = Слишком много неудачных попыток: подождите немного и попробуйте снова.
+login-busy = Сервер занят: попробуйте ещё раз через минуту.
+login-intro = Войдите с логином и паролем, которые вам выдал кампус.
+
+# Главная
+dashboard-title = Главная
+dashboard-hello = Здравствуйте, { $name }
+dashboard-level = Уровень { $level }
+dashboard-xp = { $xp } XP
+dashboard-level-bar = Прогресс до следующего уровня
+dashboard-points = Баллы взаимной проверки
+dashboard-points-balance = { $points ->
+    [one] { $points } балл
+    [few] { $points } балла
+    [many] { $points } баллов
+   *[other] { $points } балла
+}
+dashboard-current = Текущие проекты
+dashboard-no-current = Нет проектов в процессе. Выберите проект в программе обучения.
+dashboard-validated = Засчитанные проекты
+dashboard-none-validated = Пока ничего не засчитано.
+dashboard-evaluations = Предстоящие защиты
+dashboard-no-evaluations = Нет запланированных защит.
+dashboard-evaluating = Вы проверяете { $project }
+dashboard-evaluated = Защита проекта { $project }
+dashboard-notifications = Уведомления
+dashboard-no-notifications = Ничего нового.
+dashboard-deadline = Срок: { $at }
+
+# Статусы проектов и команд
+status-forming = Набор команды
+status-in_progress = В процессе
+status-waiting_for_evaluation = Ожидает защиты
+status-finished = Завершено
+status-abandoned = Брошено
+status-validated = Засчитано
+status-failed = Не засчитано
+status-available = Доступно
+status-locked = Заблокировано
+
+# Программа обучения
+curriculum-title = Программа обучения
+curriculum-graph = Программа обучения в виде графа
+curriculum-legend = Цвета: зелёный — засчитано, синий — в процессе, белый — доступно, серый — заблокировано.
+curriculum-stage = Этап
+curriculum-choose = Программа обучения
+
+# Страница проекта
+project-kind-exercise = Упражнение
+project-kind-project = Проект
+project-kind-rush = Раш
+project-kind-exam = Экзамен
+project-subject = Задание
+project-languages = Язык задания
+project-rules = Правила
+project-xp = XP
+project-team-size = Команда
+project-team-solo = индивидуально
+project-team-range = от { $min } до { $max } { $max ->
+    [one] студента
+   *[other] студентов
+}
+project-deadline = Срок
+project-deadline-days = { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+    [many] { $days } дней
+   *[other] { $days } дня
+}
+project-no-deadline = нет
+project-min-mark = Засчитывается от
+project-evaluations = Взаимные проверки
+project-evaluations-none = нет
+project-requires = Требуется
+project-requires-level = уровень { $level }
+project-register = Зарегистрироваться
+project-registered = Вы зарегистрированы.
+project-your-team = Ваша команда
+project-attempt = Попытка { $attempt }
+project-members = Участники
+project-leader = капитан
+project-invited = приглашение отправлено
+project-invite = Пригласить студента
+project-invite-login = Логин студента
+project-invite-submit = Пригласить
+project-accept = Принять приглашение
+project-decline = Отклонить
+project-lock = Зафиксировать команду
+project-leave = Покинуть команду
+project-mark = Оценка
+project-submit-title = Отправьте работу на автоматическую проверку
+project-submit-file = Архив вашей папки (.tar.gz или .zip)
+project-submit-drop = или перетащите его сюда
+project-submit-button = Загрузить
+project-submit-cli = Из терминала, в папке проекта:
+project-submissions = Сдачи
+project-no-submissions = Пока ничего не загружено.
+project-close = Сдать последнюю проверенную версию
+project-close-help = Сдача завершает попытку: оценивается последняя проверенная версия.
+project-not-registered = Вы не зарегистрированы на этот проект.
+
+# Сдачи
+submission-status-queued = Ожидает автоматической проверки
+submission-status-running = Проверяется
+submission-status-graded = Проверено
+submission-status-failed = Не удалось проверить (ошибка на нашей стороне)
+submission-verdict = Вердикт
+submission-score = Результат: { $score }
+submission-uploaded = Загружено { $at }, автор: { $login }
+submission-tests = Тесты
+submission-test-hidden = скрытый тест
+submission-expected-got = Что увидел тест
+verdict-passed = пройдено
+verdict-failed = не пройдено
+verdict-compilation_error = ошибка компиляции
+verdict-time_limit = превышено время
+verdict-memory_limit = превышена память
+verdict-output_limit = слишком большой вывод
+verdict-crashed = аварийное завершение
+verdict-forbidden_function = запрещённая функция
+verdict-norm_error = ошибка нормы
+verdict-internal_error = внутренняя ошибка (не по вашей вине)
+
+# Ошибки
+error-title = Что-то пошло не так
+error-not-found = Такой страницы нет, или у вас нет к ней доступа.
+error-forbidden = Вам это не разрешено.
+error-csrf = Срок действия формы истёк. Вернитесь назад, обновите страницу и попробуйте снова.
+error-internal = Ошибка сервера. Она записана в журнал; попробуйте позже.
+error-back = Вернуться на главную
+error-conflict = Сейчас это сделать нельзя
