@@ -1,0 +1,34 @@
+#include <unistd.h>
+
+static void	put_comb(char a, char b, char c)
+{
+	write(1, &a, 1);
+	write(1, &b, 1);
+	write(1, &c, 1);
+	if (a != '9')
+		write(1, ", ", 2);
+}
+
+void	ft_print_comb(void)
+{
+	char	a;
+	char	b;
+	char	c;
+
+	a = '0';
+	while (a <= '9')
+	{
+		b = a;
+		while (b <= '9')
+		{
+			c = b;
+			while (c <= '9')
+			{
+				put_comb(a, b, c);
+				c++;
+			}
+			b++;
+		}
+		a++;
+	}
+}

@@ -1,0 +1,13 @@
+#include <unistd.h>
+
+void	ft_print_digits(void)
+{
+	char	c;
+
+	c = '1';
+	while (c <= '9')
+	{
+		write(1, &c, 1);
+		c++;
+	}
+}

@@ -1,0 +1,54 @@
+#include <unistd.h>
+
+static int	ft_strcmp(char *s1, char *s2)
+{
+	int	i;
+
+	i = 0;
+	while (s1[i] && s1[i] == s2[i])
+		i++;
+	return ((unsigned char)s1[i] - (unsigned char)s2[i]);
+}
+
+static void	put_line(char *str)
+{
+	int	i;
+
+	i = 0;
+	while (str[i])
+		i++;
+	write(1, str, i);
+	write(1, "\n", 1);
+}
+
+static void	sort(char **tab, int size)
+{
+	int		i;
+	char	*tmp;
+
+	i = 0;
+	while (i < size - 1)
+	{
+		if (ft_strcmp(tab[i], tab[i + 1]) > 0)
+		{
+			tmp = tab[i];
+			tab[i] = tab[i + 1];
+			tab[i + 1] = tmp;
+		}
+		i++;
+	}
+}
+
+int	main(int argc, char **argv)
+{
+	int	i;
+
+	sort(argv + 1, argc - 1);
+	i = 1;
+	while (i < argc)
+	{
+		put_line(argv[i]);
+		i++;
+	}
+	return (0);
+}

@@ -1,0 +1,23 @@
+unsigned int	ft_strlcat(char *dest, char *src, unsigned int size)
+{
+	unsigned int	dlen;
+	unsigned int	slen;
+	unsigned int	i;
+
+	dlen = 0;
+	while (dest[dlen] != '\0')
+		dlen++;
+	slen = 0;
+	while (src[slen] != '\0')
+		slen++;
+	if (size <= dlen)
+		return (size + slen);
+	i = 0;
+	while (src[i] != '\0' && dlen + i < size)
+	{
+		dest[dlen + i] = src[i];
+		i++;
+	}
+	dest[dlen + i] = '\0';
+	return (dlen + slen);
+}

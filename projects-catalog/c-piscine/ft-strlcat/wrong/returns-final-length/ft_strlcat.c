@@ -1,0 +1,19 @@
+unsigned int	ft_strlcat(char *dest, char *src, unsigned int size)
+{
+	unsigned int	dlen;
+	unsigned int	i;
+
+	dlen = 0;
+	while (dest[dlen] != '\0')
+		dlen++;
+	if (size <= dlen)
+		return (size);
+	i = 0;
+	while (src[i] != '\0' && dlen + i + 1 < size)
+	{
+		dest[dlen + i] = src[i];
+		i++;
+	}
+	dest[dlen + i] = '\0';
+	return (dlen + i);
+}

@@ -1,0 +1,14 @@
+char	*ft_strupcase(char *str)
+{
+	int	i;
+
+	i = 0;
+	while (str[i] != '\0')
+	{
+		if ((str[i] >= 'a' && str[i] <= 'z')
+			|| (str[i] >= 'A' && str[i] <= 'Z'))
+			str[i] = str[i] ^ 32;
+		i++;
+	}
+	return (str);
+}

@@ -1,0 +1,4 @@
+void	ft_ultimate_ft(int *********nbr)
+{
+	********nbr = 42;
+}

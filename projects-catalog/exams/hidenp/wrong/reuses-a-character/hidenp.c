@@ -1,0 +1,26 @@
+#include <unistd.h>
+
+int	main(int argc, char **argv)
+{
+	int	i;
+	int	j;
+
+	if (argc == 3)
+	{
+		i = 0;
+		j = 0;
+		while (argv[1][i] != '\0' && argv[2][j] != '\0')
+		{
+			if (argv[1][i] == argv[2][j])
+				i++;
+			else
+				j++;
+		}
+		if (argv[1][i] == '\0')
+			write(1, "1", 1);
+		else
+			write(1, "0", 1);
+	}
+	write(1, "\n", 1);
+	return (0);
+}

@@ -1,0 +1,4 @@
+unsigned char	reverse_bits(unsigned char octet)
+{
+	return (~octet);
+}

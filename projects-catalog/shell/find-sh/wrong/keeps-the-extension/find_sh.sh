@@ -1,0 +1,2 @@
+#!/bin/bash
+find "$1" -name '*.sh' -exec basename {} \; | sort

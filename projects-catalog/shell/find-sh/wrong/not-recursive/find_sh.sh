@@ -1,0 +1,2 @@
+#!/bin/bash
+ls -a "$1" | grep '\.sh$' | sed 's|\.sh$||' | sort

@@ -1,0 +1,2 @@
+#!/bin/bash
+awk '/^commit / && n < 5 { print $2; n++ }'

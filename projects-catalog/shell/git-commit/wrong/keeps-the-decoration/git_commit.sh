@@ -1,0 +1,2 @@
+#!/bin/bash
+grep '^commit ' | sed 's/^commit //' | head -n 5

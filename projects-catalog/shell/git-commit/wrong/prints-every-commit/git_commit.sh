@@ -1,0 +1,2 @@
+#!/bin/bash
+awk '/^commit / { print $2 }'

@@ -1,0 +1,2 @@
+#!/bin/bash
+awk '$1 == "ether" { print $2 }'

@@ -1,0 +1,2 @@
+#!/bin/bash
+grep ether | cut -d ' ' -f 2

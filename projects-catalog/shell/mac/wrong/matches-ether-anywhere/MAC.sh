@@ -1,0 +1,2 @@
+#!/bin/bash
+grep ether | awk '{ print $2 }'
