@@ -36,6 +36,7 @@ fn school() -> Server {
     server.campus(&admin, "almaty");
     server.account(&admin, "alice", "student", "almaty");
     server.account(&admin, "eve", "student", "almaty");
+    server.account(&admin, "sam", "staff", "almaty");
     server
 }
 
@@ -307,6 +308,46 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
     wait_for(&client, "document.querySelector('#final-mark')", "the mark").await;
     assert_eq!(text_of(&client, "#final-mark").await, "100");
 
+    // Staff overrides the mark, with a reason, from alice's page.
+    sign_in_as(&client, &server, "sam").await;
+    client
+        .goto(&format!("{}/staff", server.base))
+        .await
+        .unwrap();
+    check_accessibility(&client, "staff").await;
+    screenshot(&client, "staff-students-en").await;
+    click(&client, "a[href='/staff/students/alice']").await;
+    wait_for(
+        &client,
+        "document.querySelector('form[action$=\"/mark\"]')",
+        "the override form",
+    )
+    .await;
+    check_accessibility(&client, "staff student").await;
+    client
+        .find(Locator::Css("form[action$='/mark'] input[name=mark]"))
+        .await
+        .unwrap()
+        .send_keys("80")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("form[action$='/mark'] input[name=reason]"))
+        .await
+        .unwrap()
+        .send_keys("Plagiarism found after the hand-in")
+        .await
+        .unwrap();
+    click(&client, "form[action$='/mark'] button[type=submit]").await;
+    wait_for(&client, "document.querySelector('table.attempts') && document.querySelector('table.attempts').textContent.includes('80')", "the new mark").await;
+    let sam = server.token("sam", "sam-password-1");
+    let progress = server.get("/api/v1/users/alice/progress", &sam);
+    assert!(
+        progress.body.to_string().contains("\"final_mark\":80"),
+        "{progress:?}"
+    );
+    sign_in_as(&client, &server, "alice").await;
+
     // Each main page in each language, with the switcher.
     for lang in ["en", "ru", "kk", "fr"] {
         client
@@ -533,6 +574,38 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
     let (status, card) = alice.get(&format!("/submissions/{submission}/card"));
     assert_eq!(status, 200, "{card}");
 
+    // Staff imports a cohort: one row per account, each created or refused with why.
+    let mut sam = Visitor::new(&server);
+    sam.sign_in("sam");
+    let sam_csrf = sam.cookie("qadam_csrf");
+    let (status, _) = eve.post(
+        "/staff/accounts",
+        &[
+            ("csrf", &eve_csrf),
+            ("csv", "zed,Zed,,student,a-long-password-1"),
+        ],
+    );
+    assert_eq!(status, 403, "a student imports nothing");
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let report = agent
+        .post(&server.url("/staff/accounts"))
+        .set("Cookie", &sam.cookie_header())
+        .send_form(&[
+            ("csrf", sam_csrf.as_str()),
+            ("csv", "login,display name,email,role,password\ndana,Dana K.,,student,dana-password-1\nalice,Again,,student,another-password-1\nbad row"),
+        ])
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert_eq!(report.matches("class=\"created\"").count(), 1, "{report}");
+    assert_eq!(report.matches("class=\"refused\"").count(), 2, "{report}");
+    server.token("dana", "dana-password-1");
+    assert_eq!(
+        server.login("zed", "a-long-password-1").status,
+        401,
+        "eve's import made nothing"
+    );
+
     // Signing out revokes the token behind the cookie.
     let session = alice.cookie("qadam_session");
     let (status, location) = alice.post("/logout", &[("csrf", &csrf)]);
@@ -542,4 +615,268 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
     alice.cookies.push(("qadam_session".into(), session));
     let (status, _) = alice.get("/");
     assert_eq!(status, 303, "a revoked session is no session");
+}
+
+fn rush_solution() -> Vec<u8> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects-catalog/team/rush-00/solution");
+    let rush = std::fs::read(dir.join("rush.c")).unwrap();
+    let putchar = std::fs::read(dir.join("ft_putchar.c")).unwrap();
+    tar_gz(&[("rush.c", &rush), ("ft_putchar.c", &putchar)])
+}
+
+/// Signs `login` in on a fresh set of cookies.
+async fn sign_in_as(client: &Client, server: &Server, login: &str) {
+    client
+        .goto(&format!("{}/login", server.base))
+        .await
+        .unwrap();
+    client.delete_all_cookies().await.unwrap();
+    client
+        .goto(&format!("{}/login", server.base))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#login"))
+        .await
+        .unwrap()
+        .send_keys(login)
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys(&format!("{login}-password-1\u{E007}"))
+        .await
+        .unwrap();
+    wait_for(client, "document.querySelector('#level')", "the dashboard").await;
+}
+
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("no {css}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_rates_it() {
+    let catalog = catalog_dir();
+    let images = images_dir();
+    let server = Server::start_with(
+        TestBackend::Sqlite,
+        &[
+            ("QADAM_CATALOG_DIR", catalog.as_str()),
+            ("QADAM_GRADING__IMAGES_DIR", images.as_str()),
+            ("QADAM_GRADING__WORKERS", "1"),
+            ("QADAM_EVALUATIONS__MOVABLE_CLOCK", "true"),
+            ("QADAM_EVALUATIONS__HOUSEKEEPING_MS", "200"),
+        ],
+    );
+    let admin = server.admin_token();
+    server.campus(&admin, "almaty");
+    let alice = server.account(&admin, "alice", "student", "almaty");
+    let bob = server.account(&admin, "bob", "student", "almaty");
+    server.account(&admin, "carol", "student", "almaty");
+
+    // Alice and Bob hand in Rush 00 (over the API: the browser part is the evaluation).
+    let register = server.post("/api/v1/projects/rush-00/register", &alice, json!({}));
+    assert_eq!(register.status, 201, "{register:?}");
+    let team = register.body["id"].as_str().unwrap().to_string();
+    let invited = server.post(
+        &format!("/api/v1/teams/{team}/invitations"),
+        &alice,
+        json!({"login": "bob"}),
+    );
+    assert_eq!(invited.status, 200, "{invited:?}");
+    assert_eq!(
+        server
+            .post(&format!("/api/v1/teams/{team}/accept"), &bob, json!({}))
+            .status,
+        200
+    );
+    assert_eq!(
+        server
+            .post(&format!("/api/v1/teams/{team}/lock"), &alice, json!({}))
+            .status,
+        200
+    );
+    let uploaded = server.upload(
+        &format!("/api/v1/teams/{team}/submissions"),
+        &alice,
+        &rush_solution(),
+    );
+    assert_eq!(uploaded.status, 202, "{uploaded:?}");
+    let submission = uploaded.body["id"].as_str().unwrap();
+    support::verdict(&server, &alice, submission);
+    let closed = server.post(&format!("/api/v1/teams/{team}/close"), &alice, json!({}));
+    assert_eq!(closed.status, 200, "{closed:?}");
+
+    let driver = start_driver();
+    let client = browser(&driver).await;
+
+    // Carol opens the suggested time (an hour ahead, two hours long).
+    sign_in_as(&client, &server, "carol").await;
+    client
+        .goto(&format!("{}/evaluations", server.base))
+        .await
+        .unwrap();
+    check_accessibility(&client, "evaluations").await;
+    click(&client, "form[action='/slots'] button[type=submit]").await;
+    wait_for(
+        &client,
+        "document.querySelector(\"form[action$='/remove']\")",
+        "carol's slot",
+    )
+    .await;
+    screenshot(&client, "evaluations-en").await;
+
+    // Alice books a time: no name anywhere, the code is hers to show.
+    sign_in_as(&client, &server, "alice").await;
+    client
+        .goto(&format!("{}/projects/rush-00", server.base))
+        .await
+        .unwrap();
+    wait_for(
+        &client,
+        "document.querySelector('#booking form.inline')",
+        "a free time",
+    )
+    .await;
+    let booking = text_of(&client, "#booking").await;
+    assert!(!booking.contains("carol"), "{booking}");
+    click(&client, "#booking form.inline button[type=submit]").await;
+    wait_for(
+        &client,
+        "document.querySelector('#evaluation-status')",
+        "the booked evaluation",
+    )
+    .await;
+    let page = client.source().await.unwrap();
+    assert!(
+        !page.contains("carol"),
+        "the evaluator is hidden before the reveal"
+    );
+    assert!(
+        !page.contains("presence-code"),
+        "the code shows at the reveal, not before"
+    );
+    let evaluation = client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+
+    // The evening comes: a minute after the start.
+    let booked = server.get(&format!("/api/v1/evaluations/{evaluation}"), &alice);
+    let begin: chrono::DateTime<chrono::Utc> =
+        booked.body["begin_at"].as_str().unwrap().parse().unwrap();
+    let now: chrono::DateTime<chrono::Utc> = server
+        .post("/testing/clock", &admin, json!({"advance_seconds": 0}))
+        .body["now"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let moved = server.post(
+        "/testing/clock",
+        &admin,
+        json!({"advance_seconds": (begin - now).num_seconds() + 60}),
+    );
+    assert_eq!(moved.status, 200, "{moved:?}");
+    client.refresh().await.unwrap();
+    wait_for(
+        &client,
+        "document.querySelector('#presence-code')",
+        "the presence code",
+    )
+    .await;
+    let code = text_of(&client, "#presence-code").await;
+    screenshot(&client, "evaluation-team-en").await;
+
+    // Carol types the code and fills the sheet: every question right, flag ok.
+    sign_in_as(&client, &server, "carol").await;
+    client
+        .goto(&format!("{}/evaluations/{evaluation}", server.base))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#code"))
+        .await
+        .unwrap()
+        .send_keys(&code)
+        .await
+        .unwrap();
+    click(&client, "form[action$='/start'] button[type=submit]").await;
+    wait_for(&client, "document.querySelector('form.sheet')", "the sheet").await;
+    check_accessibility(&client, "sheet").await;
+    screenshot(&client, "evaluation-sheet-en").await;
+    client
+        .execute(
+            r#"for (const radio of document.querySelectorAll("form.sheet input[value=yes]")) radio.checked = true;
+               for (const select of document.querySelectorAll("form.sheet select:not(#flag)")) select.value = "5";
+               return null;"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#comment"))
+        .await
+        .unwrap()
+        .send_keys("Clean code, every shape right, the team explained each function well.")
+        .await
+        .unwrap();
+    click(&client, "form.sheet button[type=submit]").await;
+    wait_for(
+        &client,
+        "document.querySelector('#evaluation-mark')",
+        "the mark",
+    )
+    .await;
+    let mark = text_of(&client, "#evaluation-mark").await;
+    assert!(mark.parse::<i32>().unwrap() >= 100, "{mark}");
+
+    // Alice sees the mark and rates Carol.
+    sign_in_as(&client, &server, "alice").await;
+    client
+        .goto(&format!("{}/evaluations/{evaluation}", server.base))
+        .await
+        .unwrap();
+    assert_eq!(text_of(&client, "#evaluation-mark").await, mark);
+    click(&client, "#punctual").await;
+    client
+        .find(Locator::Css("#feedback-comment"))
+        .await
+        .unwrap()
+        .send_keys("Clear and fair, thank you.")
+        .await
+        .unwrap();
+    click(&client, "form.feedback button[type=submit]").await;
+    wait_for(
+        &client,
+        "!document.querySelector('form.feedback')",
+        "the feedback to be taken",
+    )
+    .await;
+    let api = server.get(&format!("/api/v1/evaluations/{evaluation}"), &alice);
+    assert_eq!(api.body["feedback"]["rating"], json!(5), "{api:?}");
+    assert_eq!(
+        api.body["feedback"]["tags"]["punctual"],
+        json!(true),
+        "{api:?}"
+    );
+    let team_view = server.get(&format!("/api/v1/teams/{team}"), &alice);
+    assert!(
+        team_view.body["final_mark"].as_i64().is_some(),
+        "{team_view:?}"
+    );
+    client.close().await.unwrap();
 }

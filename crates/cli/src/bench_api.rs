@@ -129,6 +129,8 @@ struct Target {
     headers: Vec<(String, String)>,
     expect: u16,
     authenticated: bool,
+    /// A web page: the token goes in the session cookie instead of a bearer header.
+    page: bool,
 }
 
 struct Measured {
@@ -201,6 +203,7 @@ async fn drive(
 ) -> anyhow::Result<(usize, Vec<u32>)> {
     let mut connection = Connection::open(&address).await?;
     let bearer = format!("Bearer {token}");
+    let cookie = format!("qadam_session={token}");
     let mut headers: Vec<(&str, &str)> = target
         .headers
         .iter()
@@ -208,6 +211,9 @@ async fn drive(
         .collect();
     if target.authenticated {
         headers.push(("Authorization", &bearer));
+    }
+    if target.page {
+        headers.push(("Cookie", &cookie));
     }
     let mut failures = 0;
     let mut latencies = Vec::with_capacity(64 * 1024);
@@ -324,6 +330,7 @@ async fn run(options: Options) -> anyhow::Result<()> {
         headers: Vec::new(),
         expect: 200,
         authenticated,
+        page: false,
     };
     let revalidated = |label: &str, path: &str, etag: &str| Target {
         label: label.to_string(),
@@ -331,6 +338,15 @@ async fn run(options: Options) -> anyhow::Result<()> {
         headers: vec![("If-None-Match".to_string(), etag.to_string())],
         expect: 304,
         authenticated: true,
+        page: false,
+    };
+    let web_page = |label: &str, path: &str| Target {
+        label: label.to_string(),
+        path: path.to_string(),
+        headers: Vec::new(),
+        expect: 200,
+        authenticated: false,
+        page: true,
     };
     let mut targets = Vec::new();
     if has_baseline {
@@ -360,6 +376,16 @@ async fn run(options: Options) -> anyhow::Result<()> {
         )),
         None => println!("note: {project_path} carries no ETag: no revalidation measured"),
     }
+    // The web pages, signed in by the session cookie (servers without pages skip them).
+    let login_page = probe.request("GET", "/login", &[], None).await?;
+    if login_page.status == 200 {
+        targets.push(web_page("GET / (page: dashboard)", "/"));
+        targets.push(web_page("GET /curriculum (page)", "/curriculum"));
+        targets.push(web_page(
+            &format!("GET /projects/{slug} (page)"),
+            &format!("/projects/{slug}"),
+        ));
+    }
     println!(
         "qadam bench api: {} connections, {} s per path, {} client threads, against {}",
         options.connections,
@@ -368,8 +394,8 @@ async fn run(options: Options) -> anyhow::Result<()> {
         options.server
     );
     println!(
-        "{:<44} {:>10} {:>9} {:>9} {:>8} {:>8}",
-        "path", "req/s", "p50 ms", "p99 ms", "x hello", "failed"
+        "{:<44} {:>10} {:>9} {:>9} {:>9} {:>8} {:>8}",
+        "path", "req/s", "p50 ms", "p95 ms", "p99 ms", "x hello", "failed"
     );
     let mut baseline = None;
     for target in targets {
@@ -389,10 +415,11 @@ async fn run(options: Options) -> anyhow::Result<()> {
             None => "-".to_string(),
         };
         println!(
-            "{:<44} {:>10.0} {:>9.2} {:>9.2} {:>8} {:>8}",
+            "{:<44} {:>10.0} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>8}",
             measured.label,
             rate,
             measured.percentile_ms(0.5),
+            measured.percentile_ms(0.95),
             measured.percentile_ms(0.99),
             ratio,
             measured.failures

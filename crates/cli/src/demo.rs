@@ -2,10 +2,16 @@
 //! new user can log in at once. Never touches a database that already has accounts,
 //! and serves only this machine unless `--demo-public` is given.
 
+use crate::seeding;
 use anyhow::{bail, Context};
+use chrono::Duration;
 use qadam_core::accounts::{self, NewCampus, NewUser};
+use qadam_core::{evaluations, marks, slots, submissions, teams, Core, CoreError};
+use qadam_db::models::User;
 use qadam_db::queries::{audit::AuditActor, users};
+use qadam_domain::evaluation::next_granule;
 use qadam_domain::Role;
+use qadam_settings::Settings;
 
 /// Documented in the README, so anyone knows it: the demo serves this machine only
 /// unless told otherwise (`--demo-public`).
@@ -25,11 +31,12 @@ pub fn check_exposure(listen: &str, public: bool) -> anyhow::Result<()> {
     )
 }
 
-pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
+/// Seeds the demo campus and accounts on an empty database; answers whether it did.
+pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<bool> {
     let mut conn = pool.get()?;
     if users::count(&mut conn)? > 0 {
         tracing::info!("demo: the database already has accounts; nothing seeded");
-        return Ok(());
+        return Ok(false);
     }
     let hash = qadam_core::hash_password(DEMO_PASSWORD);
     let actor = AuditActor::cli();
@@ -70,5 +77,65 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<()> {
         accounts = ?accounts_made,
         "demo: seeded campus 'demo' and accounts (password in README)"
     );
+    Ok(true)
+}
+
+/// Validated exercises of the demo's alice.
+const ALICE_VALIDATED: [&str; 3] = ["ft-putchar", "ft-print-alphabet", "ft-strlen"];
+
+/// The first activity of a fresh demo, through the same use cases as the API: alice
+/// has validated a few exercises and works on ft-strcmp; bob and carol handed in Rush 00
+/// and booked an evaluation tomorrow evening, with alice (who opened that evening) as
+/// their evaluator. Verdicts are recorded as a worker records them, without grading,
+/// so that the demo starts without Docker.
+pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Result<()> {
+    let core = Core::new(settings, pool.clone())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let catalog = settings.catalog_dir.clone();
+    let mut conn = pool.get()?;
+    let now = core.clock.now();
+    let mut person = |login: &str| -> anyhow::Result<User> {
+        users::by_login(&mut conn, login)?.with_context(|| format!("demo account {login}"))
+    };
+    let (alice, bob, carol) = (person("alice")?, person("bob")?, person("carol")?);
+    let hand_in = |leader: &User, team: &str, slug: &str| -> anyhow::Result<()> {
+        let archive = seeding::solution_archive(&catalog, slug)?;
+        runtime.block_on(submissions::submit(
+            &core,
+            leader.actor(),
+            team.to_string(),
+            archive,
+        ))?;
+        // The submission was queued after `now`: land its verdict from the clock's present.
+        let after = core.clock.now();
+        pool.get()?.write(|conn| {
+            seeding::pass_queued_submissions(conn, "demo", after)?;
+            marks::close(conn, &leader.actor(), team, after)
+        })?;
+        Ok(())
+    };
+    for slug in ALICE_VALIDATED {
+        let team = pool
+            .get()?
+            .write(|conn| Ok::<_, CoreError>(teams::register(conn, &alice, slug, now)?.team.id))?;
+        hand_in(&alice, &team, slug)?;
+    }
+    let rush = pool.get()?.write(|conn| {
+        teams::register(conn, &alice, "ft-strcmp", now)?;
+        let id = teams::register(conn, &bob, "rush-00", now)?.team.id;
+        teams::invite(conn, &bob.actor(), &id, &carol.login, now)?;
+        teams::accept(conn, &carol, &id, now)?;
+        teams::lock(conn, &bob.actor(), &id, now)?;
+        Ok::<_, CoreError>(id)
+    })?;
+    hand_in(&bob, &rush, "rush-00")?;
+    let evening = next_granule(now + Duration::hours(24));
+    pool.get()?.write(|conn| {
+        slots::add(conn, &alice, evening, evening + Duration::hours(2), now)?;
+        evaluations::book(conn, &bob.actor(), &rush, evening, now)
+    })?;
+    tracing::info!("demo: alice validated {ALICE_VALIDATED:?} and works on ft-strcmp; bob and carol booked Rush 00's evaluation with alice");
     Ok(())
 }

@@ -12,6 +12,7 @@ mod client;
 mod client_evaluations;
 mod demo;
 mod grading;
+mod seeding;
 mod worker;
 
 use clap::{Args, Parser, Subcommand};
@@ -329,10 +330,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 database = %qadam_db::redact_url(&settings.effective_database_url()),
                 "database ready"
             );
-            if demo {
-                demo::seed(&pool)?;
-            }
+            let seeded = demo && demo::seed(&pool)?;
             qadam_core::catalog::sync_on_first_start(&pool, &settings.catalog_dir)?;
+            if seeded {
+                // Life for the pages to show; a failure leaves a working, quieter demo.
+                if let Err(err) = demo::bring_to_life(&settings, &pool) {
+                    tracing::warn!(error = %format!("{err:#}"), "demo: the school's first activity was not seeded");
+                }
+            }
             grading::warn_about_the_engine(&settings.grading.images_dir);
             let workers = settings.grading.workers;
             let for_workers = settings.clone();

@@ -27,7 +27,8 @@ pub struct ProjectProgress {
     pub best_mark: Option<i32>,
 }
 
-pub fn progress(conn: &mut DbConn, actor: &Actor, login: &str) -> CoreResult<Progress> {
+/// The user whose progress `actor` asks for, if it is theirs to see.
+fn visible_user(conn: &mut DbConn, actor: &Actor, login: &str) -> CoreResult<User> {
     let user = found(users::by_login(conn, login)?, "user")?;
     let own = actor.user_id.as_str() == user.id;
     if !own && !actor.may_view_private(&user.target()) {
@@ -36,6 +37,28 @@ pub fn progress(conn: &mut DbConn, actor: &Actor, login: &str) -> CoreResult<Pro
             "a student's progress is theirs and their campus staff's to see",
         ));
     }
+    Ok(user)
+}
+
+/// A user's XP over time: each event's time with the total after it, oldest first.
+pub fn xp_history(
+    conn: &mut DbConn,
+    actor: &Actor,
+    login: &str,
+) -> CoreResult<Vec<(chrono::NaiveDateTime, i64)>> {
+    let user = visible_user(conn, actor, login)?;
+    let mut total = 0;
+    Ok(xp::of_user(conn, &user.id)?
+        .into_iter()
+        .map(|event| {
+            total += event.amount;
+            (event.at, total)
+        })
+        .collect())
+}
+
+pub fn progress(conn: &mut DbConn, actor: &Actor, login: &str) -> CoreResult<Progress> {
+    let user = visible_user(conn, actor, login)?;
     let total = xp::total_of(conn, &user.id)?;
     let level = level_table(conn)?.level_of(total);
     let mut projects: Vec<ProjectProgress> = Vec::new();

@@ -23,6 +23,15 @@ pub fn total_of(conn: &mut DbConn, user_id: &str) -> Result<i64, Error> {
     Ok(amounts.into_iter().sum())
 }
 
+/// A user's XP events, oldest first.
+pub fn of_user(conn: &mut DbConn, user_id: &str) -> Result<Vec<XpEvent>, Error> {
+    Ok(xp_events::table
+        .filter(xp_events::user_id.eq(user_id))
+        .order((xp_events::at.asc(), xp_events::id.asc()))
+        .select(XpEvent::as_select())
+        .load(conn)?)
+}
+
 /// What one team earned one user so far (the sum of that user's events for it).
 pub fn earned_for_team(conn: &mut DbConn, user_id: &str, team_id: &str) -> Result<i64, Error> {
     let amounts: Vec<i64> = xp_events::table

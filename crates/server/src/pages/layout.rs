@@ -35,6 +35,11 @@ pub fn page(visit: &Visit, status: StatusCode, title: &str, main: Markup) -> Htt
                         nav aria-label=(tr.t("app-name")) {
                             a href="/" { (tr.t("nav-dashboard")) }
                             a href="/curriculum" { (tr.t("nav-curriculum")) }
+                            a href="/evaluations" { (tr.t("nav-evaluations")) }
+                            a href="/progress" { (tr.t("nav-progress")) }
+                            @if user.actor().require_staff().is_ok() {
+                                a href="/staff" { (tr.t("nav-staff")) }
+                            }
                         }
                         form.inline method="post" action="/logout" {
                             (csrf_field(visit))

@@ -7,11 +7,14 @@
 
 mod curriculum;
 mod dashboard;
+mod evaluations;
 pub mod i18n;
 mod layout;
 mod markdown;
+mod progress;
 mod project;
 mod session;
+mod staff;
 
 use crate::client_address::client_address;
 use crate::state::AppState;
@@ -45,6 +48,46 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/submissions/{id}/card",
             web::get().to(project::submission_card),
         )
+        .route("/evaluations", web::get().to(evaluations::overview))
+        .route("/slots", web::post().to(evaluations::add_slot))
+        .route(
+            "/slots/{id}/remove",
+            web::post().to(evaluations::remove_slot),
+        )
+        .route("/teams/{id}/book", web::post().to(evaluations::book))
+        .route(
+            "/teams/{id}/waitlist",
+            web::post().to(evaluations::waitlist),
+        )
+        .route("/evaluations/{id}", web::get().to(evaluations::show))
+        .route(
+            "/evaluations/{id}/start",
+            web::post().to(evaluations::start),
+        )
+        .route(
+            "/evaluations/{id}/sheet",
+            web::post().to(evaluations::sheet),
+        )
+        .route(
+            "/evaluations/{id}/feedback",
+            web::post().to(evaluations::feedback),
+        )
+        .route(
+            "/evaluations/{id}/submission",
+            web::get().to(evaluations::submission),
+        )
+        .route("/progress", web::get().to(progress::show))
+        .route("/staff", web::get().to(staff::students))
+        .route("/staff/students/{login}", web::get().to(staff::student))
+        .route(
+            "/staff/teams/{id}/mark",
+            web::post().to(staff::override_mark),
+        )
+        .route("/staff/review-flags", web::get().to(staff::review_flags))
+        .route("/staff/evaluations/{id}/void", web::post().to(staff::void))
+        .route("/staff/queue", web::get().to(staff::queue))
+        .route("/staff/accounts", web::get().to(staff::accounts))
+        .route("/staff/accounts", web::post().to(staff::import))
         .route("/static/app.css", web::get().to(stylesheet))
         .route("/static/app.js", web::get().to(script));
 }

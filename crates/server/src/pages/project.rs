@@ -18,6 +18,7 @@ use actix_web::web::{Data, Form, Path};
 use actix_web::HttpResponse;
 use futures_util::StreamExt;
 use maud::{html, Markup, PreEscaped};
+use qadam_core::evaluations::BookableTime;
 use qadam_core::submissions::{self as core_submissions, shown_tests, stored_result};
 use qadam_core::teams::{self, TeamDetail};
 use qadam_core::{found, marks, CoreError, CoreResult, SignedIn};
@@ -38,6 +39,8 @@ struct ProjectPage {
     /// The student's newest attempt, with whether they accepted it (or are invited).
     team: Option<(TeamDetail, bool)>,
     submissions: Vec<(Submission, String)>,
+    /// Free evaluation times, when the team waits for an evaluation.
+    bookable: Vec<BookableTime>,
 }
 
 pub async fn show(state: Data<AppState>, visit: Visit, slug: Path<String>) -> HttpResponse {
@@ -48,6 +51,7 @@ pub async fn show(state: Data<AppState>, visit: Visit, slug: Path<String>) -> Ht
     let wanted = vec![visit.tr.lang.to_string()];
     let curriculum = state.core.curriculum.clone();
     let viewer = me.clone();
+    let now = state.core.clock.now();
     let loaded = state
         .core
         .db
@@ -77,7 +81,14 @@ pub async fn show(state: Data<AppState>, visit: Visit, slug: Path<String>) -> Ht
                 }
                 _ => Vec::new(),
             };
+            let bookable = match &team {
+                Some((detail, true)) if detail.team.status == TeamStatus::WaitingForEvaluation => {
+                    super::evaluations::bookable_times(conn, &me, &detail.team, now)
+                }
+                _ => Vec::new(),
+            };
             Ok::<_, CoreError>(ProjectPage {
+                bookable,
                 subject_html: markdown::render(subject),
                 definition,
                 language,
@@ -282,6 +293,9 @@ fn team_section(
                     p.help { (tr.t("project-close-help")) }
                     button #hand-in type="submit" { (tr.t("project-close")) }
                 }
+            }
+            @if *accepted && team.status == TeamStatus::WaitingForEvaluation {
+                (super::evaluations::booking_section(visit, team, &project.bookable))
             }
             @if *accepted {
                 h3 { (tr.t("project-submissions")) }

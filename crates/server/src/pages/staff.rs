@@ -1,0 +1,484 @@
+//! What staff see: their campus's students (search, level, current project, last
+//! activity, who is at risk), a student's page (attempts and marks, with a mark
+//! override that needs a reason and is audited), the review flags to handle (void an
+//! evaluation with a reason) and the grading queue. Admins see every campus.
+
+use super::dashboard::format_time;
+use super::layout::{core_error_page, csrf_field, error_page, page, see_other, sign_in_first};
+use super::session::Visit;
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::web::{Data, Form, Path, Query};
+use actix_web::HttpResponse;
+use chrono::NaiveDateTime;
+use maud::{html, Markup};
+use qadam_core::accounts::list_scope;
+use qadam_core::grading::{queue_overview, QueueOverview};
+use qadam_core::progress::{self, Progress};
+use qadam_core::{evaluations, marks, CoreError, CoreResult, SignedIn};
+use qadam_db::models::ReviewFlagRow;
+use qadam_db::queries::users;
+use qadam_db::DbConn;
+use qadam_domain::pagination::{Page, MAX_PER_PAGE};
+use qadam_domain::{CampusId, Role, TeamStatus};
+use serde::Deserialize;
+
+/// Days without any change to one's attempts after which a student shows as at risk.
+const AT_RISK_DAYS: i64 = 7;
+
+/// The signed-in staff member, or the page to answer instead.
+fn staff_only(visit: &Visit) -> Result<SignedIn, Box<HttpResponse>> {
+    let Some(me) = visit.user.clone() else {
+        return Err(Box::new(sign_in_first(visit)));
+    };
+    if me.actor().require_staff().is_err() {
+        return Err(Box::new(error_page(visit, StatusCode::FORBIDDEN, None)));
+    }
+    Ok(me)
+}
+
+fn staff_nav(visit: &Visit) -> Markup {
+    let tr = &visit.tr;
+    html! {
+        nav.tabs aria-label=(tr.t("staff-title")) {
+            a href="/staff" { (tr.t("staff-students")) }
+            a href="/staff/review-flags" { (tr.t("staff-review-flags")) }
+            a href="/staff/queue" { (tr.t("staff-queue")) }
+            a href="/staff/accounts" { (tr.t("staff-accounts")) }
+        }
+    }
+}
+
+/// The newest change to any of a student's attempts.
+fn last_activity(progress: &Progress) -> Option<NaiveDateTime> {
+    progress.projects.iter().map(|p| p.current.updated_at).max()
+}
+
+#[derive(Deserialize)]
+pub struct Search {
+    q: Option<String>,
+}
+
+pub async fn students(state: Data<AppState>, visit: Visit, search: Query<Search>) -> HttpResponse {
+    let me = match staff_only(&visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let wanted = search
+        .into_inner()
+        .q
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let now = state.core.clock.now();
+    let filter = wanted.clone();
+    let loaded = state
+        .core
+        .db
+        .read(move |conn| {
+            let wanted = filter;
+            let actor = me.actor();
+            let campus = list_scope(conn, &actor, None)?;
+            let page = Page {
+                page: 1,
+                per_page: MAX_PER_PAGE,
+            };
+            let (people, _) = users::list(conn, campus.as_ref().map(CampusId::as_str), page)?;
+            let mut rows = Vec::new();
+            for person in people.into_iter().filter(|u| u.role == Role::Student) {
+                let matches = wanted.is_empty()
+                    || person.login.to_lowercase().contains(&wanted)
+                    || person.display_name.to_lowercase().contains(&wanted);
+                if matches {
+                    rows.push(progress::progress(conn, &actor, &person.login)?);
+                }
+            }
+            Ok::<_, CoreError>(rows)
+        })
+        .await;
+    let rows = match loaded {
+        Ok(rows) => rows,
+        Err(err) => return core_error_page(&visit, err),
+    };
+    let tr = &visit.tr;
+    let main = html! {
+        h1 { (tr.t("staff-students")) }
+        (staff_nav(&visit))
+        form method="get" action="/staff" {
+            label for="q" { (tr.t("staff-search")) }
+            input #q type="text" name="q" value=(wanted);
+            button type="submit" { (tr.t("staff-search-button")) }
+        }
+        table.students {
+            thead { tr {
+                th { (tr.t("login-login")) } th { (tr.t("staff-level")) } th { (tr.t("staff-current")) }
+                th { (tr.t("staff-last-activity")) } th { (tr.t("staff-at-risk")) }
+            } }
+            tbody {
+                @for row in &rows {
+                    @let last = last_activity(row);
+                    @let at_risk = last.is_none_or(|at| now - at > chrono::Duration::days(AT_RISK_DAYS));
+                    tr class=[at_risk.then_some("at-risk")] {
+                        td { a href=(format!("/staff/students/{}", row.user.login)) { (row.user.login) } " " small { (row.user.display_name) } }
+                        td { (format!("{:.2}", row.level)) }
+                        td {
+                            @for project in row.projects.iter().filter(|p| matches!(p.current.status, TeamStatus::Forming | TeamStatus::InProgress | TeamStatus::WaitingForEvaluation)) {
+                                (project.slug) " "
+                            }
+                        }
+                        td { @match last { Some(at) => (format_time(at)), None => "–" } }
+                        td { @if at_risk { strong { (tr.t("staff-yes")) } } }
+                    }
+                }
+            }
+        }
+    };
+    page(&visit, StatusCode::OK, &tr.t("staff-students"), main)
+}
+
+pub async fn student(state: Data<AppState>, visit: Visit, login: Path<String>) -> HttpResponse {
+    let me = match staff_only(&visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let login = login.into_inner();
+    let loaded = state
+        .core
+        .db
+        .read(move |conn| progress::progress(conn, &me.actor(), &login))
+        .await;
+    let progress = match loaded {
+        Ok(progress) => progress,
+        Err(err) => return core_error_page(&visit, err),
+    };
+    let tr = &visit.tr;
+    let main = html! {
+        h1 { (progress.user.display_name) " (" (progress.user.login) ")" }
+        (staff_nav(&visit))
+        p { (tr.t_with("dashboard-level", &[("level", format!("{:.2}", progress.level).into())])) " · " (tr.t_with("dashboard-xp", &[("xp", progress.xp.into())])) }
+        table.attempts {
+            thead { tr {
+                th { (tr.t("staff-project")) } th { (tr.t("evaluations-status")) } th { (tr.t("project-mark")) }
+                th { (tr.t("staff-attempts")) } th { (tr.t("staff-override")) }
+            } }
+            tbody {
+                @for project in &progress.projects {
+                    tr {
+                        td { a href=(format!("/projects/{}", project.slug)) { (project.slug) } }
+                        td { (tr.t(&format!("status-{}", project.current.status.as_str()))) }
+                        td { @match project.current.final_mark { Some(mark) => (mark), None => "–" } }
+                        td { (project.attempts) }
+                        td {
+                            @if project.current.status == TeamStatus::Finished {
+                                form.inline method="post" action=(format!("/staff/teams/{}/mark", project.current.id)) {
+                                    (csrf_field(&visit))
+                                    label for=(format!("mark-{}", project.current.id)) { (tr.t("project-mark")) }
+                                    input id=(format!("mark-{}", project.current.id)) type="number" name="mark" min="-42" max="125" required;
+                                    label for=(format!("reason-{}", project.current.id)) { (tr.t("staff-reason")) }
+                                    input id=(format!("reason-{}", project.current.id)) type="text" name="reason" required;
+                                    button type="submit" { (tr.t("staff-override")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page(&visit, StatusCode::OK, &progress.user.login, main)
+}
+
+#[derive(Deserialize)]
+pub struct MarkForm {
+    csrf: String,
+    mark: i32,
+    reason: String,
+}
+
+/// Runs a staff change after the CSRF check and goes on to `next`.
+async fn act<F>(state: &AppState, visit: &Visit, csrf: &str, change: F) -> HttpResponse
+where
+    F: FnOnce(&mut DbConn, &SignedIn, NaiveDateTime) -> CoreResult<String> + Send + 'static,
+{
+    if !visit.csrf_matches(csrf) {
+        return error_page(
+            visit,
+            StatusCode::FORBIDDEN,
+            Some(&visit.tr.t("error-csrf")),
+        );
+    }
+    let me = match staff_only(visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let now = state.core.clock.now();
+    match state
+        .core
+        .db
+        .write(move |conn| change(conn, &me, now))
+        .await
+    {
+        Ok(next) => see_other(&next),
+        Err(err) => core_error_page(visit, err),
+    }
+}
+
+pub async fn override_mark(
+    state: Data<AppState>,
+    visit: Visit,
+    id: Path<String>,
+    form: Form<MarkForm>,
+) -> HttpResponse {
+    let MarkForm { csrf, mark, reason } = form.into_inner();
+    let team_id = id.into_inner();
+    act(&state, &visit, &csrf, move |conn, me, now| {
+        let detail = marks::override_mark(
+            conn,
+            &me.actor(),
+            &me.audit_actor(),
+            &team_id,
+            mark,
+            reason.trim(),
+            now,
+        )?;
+        let login = detail
+            .members
+            .first()
+            .map(|m| m.login.clone())
+            .unwrap_or_default();
+        Ok(format!("/staff/students/{login}"))
+    })
+    .await
+}
+
+pub async fn review_flags(state: Data<AppState>, visit: Visit) -> HttpResponse {
+    let me = match staff_only(&visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let loaded = state
+        .core
+        .db
+        .read(move |conn| evaluations::review_list(conn, &me.actor(), None, 200))
+        .await;
+    let flags: Vec<ReviewFlagRow> = match loaded {
+        Ok(flags) => flags,
+        Err(err) => return core_error_page(&visit, err),
+    };
+    let tr = &visit.tr;
+    let main = html! {
+        h1 { (tr.t("staff-review-flags")) }
+        (staff_nav(&visit))
+        @if flags.is_empty() { p { (tr.t("staff-no-flags")) } }
+        ul.flags {
+            @for flag in &flags {
+                li {
+                    strong { (flag.kind) } " · " (format_time(flag.created_at)) " · " (flag.details) " · "
+                    a href=(format!("/evaluations/{}", flag.evaluation_id)) { (tr.t("staff-see-evaluation")) }
+                    form.inline method="post" action=(format!("/staff/evaluations/{}/void", flag.evaluation_id)) {
+                        (csrf_field(&visit))
+                        label for=(format!("void-{}", flag.id)) { (tr.t("staff-reason")) }
+                        input id=(format!("void-{}", flag.id)) type="text" name="reason" required;
+                        button type="submit" { (tr.t("staff-void")) }
+                    }
+                }
+            }
+        }
+    };
+    page(&visit, StatusCode::OK, &tr.t("staff-review-flags"), main)
+}
+
+#[derive(Deserialize)]
+pub struct VoidForm {
+    csrf: String,
+    reason: String,
+}
+
+pub async fn void(
+    state: Data<AppState>,
+    visit: Visit,
+    id: Path<String>,
+    form: Form<VoidForm>,
+) -> HttpResponse {
+    let VoidForm { csrf, reason } = form.into_inner();
+    let id = id.into_inner();
+    act(&state, &visit, &csrf, move |conn, me, now| {
+        evaluations::void(
+            conn,
+            &me.actor(),
+            &me.audit_actor(),
+            &id,
+            reason.trim(),
+            now,
+        )?;
+        Ok("/staff/review-flags".into())
+    })
+    .await
+}
+
+pub async fn queue(state: Data<AppState>, visit: Visit) -> HttpResponse {
+    if let Err(page) = staff_only(&visit) {
+        return *page;
+    }
+    let overview: QueueOverview = match state.core.db.read(queue_overview).await {
+        Ok(overview) => overview,
+        Err(err) => return core_error_page(&visit, err),
+    };
+    let tr = &visit.tr;
+    let main = html! {
+        h1 { (tr.t("staff-queue")) }
+        (staff_nav(&visit))
+        dl {
+            dt { (tr.t("submission-status-queued")) } dd #queued { (overview.queued) }
+            dt { (tr.t("submission-status-running")) } dd { (overview.running) }
+            dt { (tr.t("submission-status-failed")) } dd { (overview.failed) }
+        }
+        @if !overview.recent_failures.is_empty() {
+            table {
+                thead { tr { th { "job" } th { (tr.t("staff-attempts")) } th { (tr.t("evaluations-reason")) } } }
+                tbody {
+                    @for failure in &overview.recent_failures {
+                        tr { td { (failure.job) } td { (failure.attempts) } td { (failure.error.clone().unwrap_or_default()) } }
+                    }
+                }
+            }
+        }
+    };
+    page(&visit, StatusCode::OK, &tr.t("staff-queue"), main)
+}
+
+/// Accounts: create one, or import a cohort from CSV lines
+/// `login,display name,email,role,password` (a header line is skipped); each row is
+/// its own account, created whole or not at all, and the report says which.
+pub async fn accounts(visit: Visit) -> HttpResponse {
+    if let Err(page) = staff_only(&visit) {
+        return *page;
+    }
+    accounts_page(&visit, &[])
+}
+
+fn accounts_page(visit: &Visit, report: &[(usize, String, Result<(), String>)]) -> HttpResponse {
+    let tr = &visit.tr;
+    let main = html! {
+        h1 { (tr.t("staff-accounts")) }
+        (staff_nav(visit))
+        @if !report.is_empty() {
+            section #import-report {
+                h2 { (tr.t("staff-import-report")) }
+                table {
+                    thead { tr { th { "#" } th { (tr.t("login-login")) } th { (tr.t("evaluations-status")) } } }
+                    tbody {
+                        @for (line, login, outcome) in report {
+                            tr class=(if outcome.is_ok() { "created" } else { "refused" }) {
+                                td { (line) } td { (login) }
+                                td { @match outcome { Ok(()) => (tr.t("staff-created")), Err(why) => (why) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section {
+            h2 { (tr.t("staff-import")) }
+            p.help { (tr.t("staff-import-help")) }
+            form method="post" action="/staff/accounts" {
+                (csrf_field(visit))
+                label for="csv" { (tr.t("staff-csv")) }
+                textarea #csv name="csv" rows="8" required placeholder="login,display name,email,role,password" {}
+                button type="submit" { (tr.t("staff-import-button")) }
+            }
+        }
+    };
+    page(visit, StatusCode::OK, &tr.t("staff-accounts"), main)
+}
+
+#[derive(Deserialize)]
+pub struct ImportForm {
+    csrf: String,
+    csv: String,
+}
+
+/// One CSV row as an account request, or why it cannot be one.
+fn parse_row(line: &str) -> Result<qadam_core::accounts::AccountRequest, String> {
+    let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+    let [login, name, email, role, password] = fields[..] else {
+        return Err(format!(
+            "{} fields; a row has 5: login,display name,email,role,password",
+            fields.len()
+        ));
+    };
+    let role =
+        Role::parse(role).ok_or_else(|| format!("role {role:?}: student, staff or admin"))?;
+    Ok(qadam_core::accounts::AccountRequest {
+        login: login.to_string(),
+        display_name: name.to_string(),
+        email: (!email.is_empty()).then(|| email.to_string()),
+        role,
+        campus: None,
+        password: password.to_string(),
+    })
+}
+
+pub async fn import(state: Data<AppState>, visit: Visit, form: Form<ImportForm>) -> HttpResponse {
+    let ImportForm { csrf, csv } = form.into_inner();
+    if !visit.csrf_matches(&csrf) {
+        return error_page(
+            &visit,
+            StatusCode::FORBIDDEN,
+            Some(&visit.tr.t("error-csrf")),
+        );
+    }
+    let me = match staff_only(&visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let mut report = Vec::new();
+    for (number, line) in csv.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || (number == 0 && line.to_lowercase().starts_with("login,")) {
+            continue;
+        }
+        let login = line
+            .split(',')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let outcome = match parse_row(line) {
+            Ok(request) => state
+                .core
+                .create_account(&me, request)
+                .await
+                .map(drop)
+                .map_err(|err| crate::error::ApiError::from(err).message),
+            Err(why) => Err(why),
+        };
+        report.push((number + 1, login, outcome));
+    }
+    accounts_page(&visit, &report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_row;
+
+    #[test]
+    fn csv_rows_become_account_requests_or_say_why_not() {
+        let request =
+            parse_row("dana, Dana K., dana@example.org, student, a-long-password").unwrap();
+        assert_eq!(
+            (request.login.as_str(), request.display_name.as_str()),
+            ("dana", "Dana K.")
+        );
+        assert_eq!(request.email.as_deref(), Some("dana@example.org"));
+        assert!(parse_row("dana,Dana,,student,pw").unwrap().email.is_none());
+        assert!(parse_row("dana,Dana,student")
+            .err()
+            .unwrap()
+            .contains("3 fields"));
+        assert!(parse_row("dana,Dana,,teacher,pw")
+            .err()
+            .unwrap()
+            .contains("teacher"));
+    }
+}
