@@ -187,3 +187,50 @@ fn sync_twice_on_a_fresh_database_changes_nothing_the_second_time() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every project of the starter curriculum has its subject in the four languages of
+/// the network's schools and a name in each; every cursus and stage is named in each.
+/// (That code blocks stay byte for byte the same across languages, `catalog check`
+/// refuses otherwise, and the starter curriculum passes it above.)
+#[test]
+fn every_subject_and_name_of_the_starter_curriculum_is_in_four_languages() {
+    let catalog = qadam_catalog::Catalog::load(&root().join("projects-catalog"), None)
+        .expect("the bundled catalog is valid");
+    assert!(catalog.projects.len() >= 160, "{}", catalog.projects.len());
+    let mut missing = Vec::new();
+    let named = |names: Option<&std::collections::BTreeMap<String, String>>, lang: &str| {
+        names.is_some_and(|n| n.get(lang).is_some_and(|s| !s.trim().is_empty()))
+    };
+    for project in &catalog.projects {
+        let slug = project.slug();
+        for lang in ["en", "ru", "kk", "fr"] {
+            if !project.subjects.contains_key(lang) {
+                missing.push(format!("{slug}: subject.{lang}.md"));
+            }
+            if lang != "en" && !named(project.file.names.as_ref().map(|n| n.get_ref()), lang) {
+                missing.push(format!("{slug}: [names] {lang}"));
+            }
+        }
+    }
+    for cursus in &catalog.cursus {
+        for lang in ["ru", "kk", "fr"] {
+            if !named(cursus.file.names.as_ref().map(|n| n.get_ref()), lang) {
+                missing.push(format!("cursus {}: [names] {lang}", cursus.slug()));
+            }
+            for stage in cursus.file.stages.get_ref() {
+                if !named(stage.names.as_ref().map(|n| n.get_ref()), lang) {
+                    missing.push(format!(
+                        "cursus {} stage {}: names.{lang}",
+                        cursus.slug(),
+                        stage.name
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "missing translations:\n{}",
+        missing.join("\n")
+    );
+}

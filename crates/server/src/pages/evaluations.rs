@@ -5,7 +5,7 @@
 //! (never who) and the waitlist. The rules are the core's, as for the API.
 
 use super::dashboard::format_time;
-use super::layout::{core_error_page, csrf_field, error_page, page, see_other, sign_in_first};
+use super::layout::{act, core_error_page, csrf_field, error_page, page, see_other, sign_in_first};
 use super::markdown;
 use super::session::Visit;
 use crate::state::AppState;
@@ -173,33 +173,6 @@ pub struct SlotForm {
     csrf: String,
     begin_at: String,
     end_at: String,
-}
-
-/// Runs a change after the CSRF check and sends the browser on to `next`.
-async fn act<F>(state: &AppState, visit: &Visit, csrf: &str, change: F) -> HttpResponse
-where
-    F: FnOnce(&mut DbConn, &SignedIn, NaiveDateTime) -> CoreResult<String> + Send + 'static,
-{
-    if !visit.csrf_matches(csrf) {
-        return error_page(
-            visit,
-            StatusCode::FORBIDDEN,
-            Some(&visit.tr.t("error-csrf")),
-        );
-    }
-    let Some(me) = visit.user.clone() else {
-        return sign_in_first(visit);
-    };
-    let now = state.core.clock.now();
-    match state
-        .core
-        .db
-        .write(move |conn| change(conn, &me, now))
-        .await
-    {
-        Ok(next) => see_other(&next),
-        Err(err) => core_error_page(visit, err),
-    }
 }
 
 fn time_field(value: &str, field: &'static str) -> CoreResult<NaiveDateTime> {

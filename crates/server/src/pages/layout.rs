@@ -3,10 +3,13 @@
 
 use super::i18n::LANGUAGES;
 use super::session::Visit;
+use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::HttpResponse;
+use chrono::NaiveDateTime;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
-use qadam_core::CoreError;
+use qadam_core::{CoreError, CoreResult, SignedIn};
+use qadam_db::DbConn;
 
 /// No inline script or style, nothing from elsewhere: a user's text that slipped
 /// through as markup still could not run.
@@ -148,6 +151,35 @@ pub fn core_error_page(visit: &Visit, err: CoreError) -> HttpResponse {
         StatusCode::UNAUTHORIZED => sign_in_first(visit),
         status if status.is_server_error() => error_page(visit, status, None),
         status => error_page(visit, status, Some(&api.message)),
+    }
+}
+
+/// A form's change: the CSRF check, the signed-in user, one write transaction of the
+/// core, then on to the page the change names (or the error's page). Who may do what
+/// is the core's to decide, as for the API.
+pub async fn act<F>(state: &AppState, visit: &Visit, csrf: &str, change: F) -> HttpResponse
+where
+    F: FnOnce(&mut DbConn, &SignedIn, NaiveDateTime) -> CoreResult<String> + Send + 'static,
+{
+    if !visit.csrf_matches(csrf) {
+        return error_page(
+            visit,
+            StatusCode::FORBIDDEN,
+            Some(&visit.tr.t("error-csrf")),
+        );
+    }
+    let Some(me) = visit.user.clone() else {
+        return sign_in_first(visit);
+    };
+    let now = state.core.clock.now();
+    match state
+        .core
+        .db
+        .write(move |conn| change(conn, &me, now))
+        .await
+    {
+        Ok(next) => see_other(&next),
+        Err(err) => core_error_page(visit, err),
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::dashboard::format_time;
 use super::layout::{
-    core_error_page, csrf_field, error_page, fragment, page, see_other, sign_in_first,
+    act, core_error_page, csrf_field, error_page, fragment, page, see_other, sign_in_first,
 };
 use super::markdown;
 use super::session::Visit;
@@ -403,36 +403,14 @@ pub async fn submission_card(
     }
 }
 
+/// Where a team's change sends the browser: the team on its project's page.
+fn team_page(slug: &str) -> String {
+    format!("/projects/{slug}#team")
+}
+
 #[derive(Deserialize)]
 pub struct CsrfOnly {
     csrf: String,
-}
-
-/// Runs a team change after the CSRF check and goes back to the project's page.
-async fn team_action<F>(state: &AppState, visit: &Visit, csrf: &str, change: F) -> HttpResponse
-where
-    F: FnOnce(&mut DbConn, &SignedIn, chrono::NaiveDateTime) -> CoreResult<String> + Send + 'static,
-{
-    if !visit.csrf_matches(csrf) {
-        return error_page(
-            visit,
-            StatusCode::FORBIDDEN,
-            Some(&visit.tr.t("error-csrf")),
-        );
-    }
-    let Some(me) = visit.user.clone() else {
-        return sign_in_first(visit);
-    };
-    let now = state.core.clock.now();
-    match state
-        .core
-        .db
-        .write(move |conn| change(conn, &me, now))
-        .await
-    {
-        Ok(slug) => see_other(&format!("/projects/{slug}#team")),
-        Err(err) => core_error_page(visit, err),
-    }
 }
 
 pub async fn register(
@@ -442,8 +420,10 @@ pub async fn register(
     form: Form<CsrfOnly>,
 ) -> HttpResponse {
     let slug = slug.into_inner();
-    team_action(&state, &visit, &form.csrf, move |conn, me, now| {
-        Ok(teams::register(conn, &me.user, &slug, now)?.project.slug)
+    act(&state, &visit, &form.csrf, move |conn, me, now| {
+        Ok(team_page(
+            &teams::register(conn, &me.user, &slug, now)?.project.slug,
+        ))
     })
     .await
 }
@@ -462,10 +442,9 @@ pub async fn invite(
 ) -> HttpResponse {
     let InviteForm { csrf, login } = form.into_inner();
     let id = id.into_inner();
-    team_action(&state, &visit, &csrf, move |conn, me, now| {
-        Ok(teams::invite(conn, &me.actor(), &id, login.trim(), now)?
-            .project
-            .slug)
+    act(&state, &visit, &csrf, move |conn, me, now| {
+        let detail = teams::invite(conn, &me.actor(), &id, login.trim(), now)?;
+        Ok(team_page(&detail.project.slug))
     })
     .await
 }
@@ -484,7 +463,7 @@ pub async fn answer(
 ) -> HttpResponse {
     let AnswerForm { csrf, answer } = form.into_inner();
     let id = id.into_inner();
-    team_action(&state, &visit, &csrf, move |conn, me, now| {
+    act(&state, &visit, &csrf, move |conn, me, now| {
         let team = found(team_rows::by_id(conn, &id)?, "team")?;
         let slug = found(projects::by_id(conn, &team.project_id)?, "project")?.slug;
         if answer == "accept" {
@@ -492,7 +471,7 @@ pub async fn answer(
         } else {
             teams::decline(conn, &me.actor(), &id)?;
         }
-        Ok(slug)
+        Ok(team_page(&slug))
     })
     .await
 }
@@ -504,8 +483,10 @@ pub async fn lock(
     form: Form<CsrfOnly>,
 ) -> HttpResponse {
     let id = id.into_inner();
-    team_action(&state, &visit, &form.csrf, move |conn, me, now| {
-        Ok(teams::lock(conn, &me.actor(), &id, now)?.project.slug)
+    act(&state, &visit, &form.csrf, move |conn, me, now| {
+        Ok(team_page(
+            &teams::lock(conn, &me.actor(), &id, now)?.project.slug,
+        ))
     })
     .await
 }
@@ -517,8 +498,10 @@ pub async fn close(
     form: Form<CsrfOnly>,
 ) -> HttpResponse {
     let id = id.into_inner();
-    team_action(&state, &visit, &form.csrf, move |conn, me, now| {
-        Ok(marks::close(conn, &me.actor(), &id, now)?.project.slug)
+    act(&state, &visit, &form.csrf, move |conn, me, now| {
+        Ok(team_page(
+            &marks::close(conn, &me.actor(), &id, now)?.project.slug,
+        ))
     })
     .await
 }
@@ -588,7 +571,7 @@ pub async fn upload(
                 })
                 .await;
             match slug {
-                Ok(slug) => see_other(&format!("/projects/{slug}#team")),
+                Ok(slug) => see_other(&team_page(&slug)),
                 Err(err) => core_error_page(&visit, err),
             }
         }

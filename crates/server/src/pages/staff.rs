@@ -4,7 +4,7 @@
 //! evaluation with a reason) and the grading queue. Admins see every campus.
 
 use super::dashboard::format_time;
-use super::layout::{core_error_page, csrf_field, error_page, page, see_other, sign_in_first};
+use super::layout::{act, core_error_page, csrf_field, error_page, page, sign_in_first};
 use super::session::Visit;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -15,10 +15,9 @@ use maud::{html, Markup};
 use qadam_core::accounts::list_scope;
 use qadam_core::grading::{queue_overview, QueueOverview};
 use qadam_core::progress::{self, Progress};
-use qadam_core::{evaluations, marks, CoreError, CoreResult, SignedIn};
+use qadam_core::{evaluations, marks, CoreError, SignedIn};
 use qadam_db::models::ReviewFlagRow;
 use qadam_db::queries::users;
-use qadam_db::DbConn;
 use qadam_domain::pagination::{Page, MAX_PER_PAGE};
 use qadam_domain::{CampusId, Role, TeamStatus};
 use serde::Deserialize;
@@ -193,34 +192,6 @@ pub struct MarkForm {
     csrf: String,
     mark: i32,
     reason: String,
-}
-
-/// Runs a staff change after the CSRF check and goes on to `next`.
-async fn act<F>(state: &AppState, visit: &Visit, csrf: &str, change: F) -> HttpResponse
-where
-    F: FnOnce(&mut DbConn, &SignedIn, NaiveDateTime) -> CoreResult<String> + Send + 'static,
-{
-    if !visit.csrf_matches(csrf) {
-        return error_page(
-            visit,
-            StatusCode::FORBIDDEN,
-            Some(&visit.tr.t("error-csrf")),
-        );
-    }
-    let me = match staff_only(visit) {
-        Ok(me) => me,
-        Err(page) => return *page,
-    };
-    let now = state.core.clock.now();
-    match state
-        .core
-        .db
-        .write(move |conn| change(conn, &me, now))
-        .await
-    {
-        Ok(next) => see_other(&next),
-        Err(err) => core_error_page(visit, err),
-    }
 }
 
 pub async fn override_mark(
