@@ -615,6 +615,42 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
     alice.cookies.push(("qadam_session".into(), session));
     let (status, _) = alice.get("/");
     assert_eq!(status, 303, "a revoked session is no session");
+
+    // A password change: a wrong current password changes nothing; the right one ends
+    // every session and the new password signs in.
+    let mut alice = Visitor::new(&server);
+    alice.sign_in("alice");
+    let csrf = alice.cookie("qadam_csrf");
+    let session = alice.cookie("qadam_session");
+    let (status, _) = alice.post(
+        "/password",
+        &[
+            ("csrf", &csrf),
+            ("current_password", "not-my-password"),
+            ("new_password", "a-brand-new-password"),
+        ],
+    );
+    assert_eq!(status, 422);
+    assert_eq!(
+        server.get("/api/v1/me", &session).status,
+        200,
+        "nothing changed yet"
+    );
+    let (status, location) = alice.post(
+        "/password",
+        &[
+            ("csrf", &csrf),
+            ("current_password", "alice-password-1"),
+            ("new_password", "a-brand-new-password"),
+        ],
+    );
+    assert_eq!((status, location.as_str()), (303, "/login"));
+    assert_eq!(
+        server.get("/api/v1/me", &session).status,
+        401,
+        "the session ended"
+    );
+    server.token("alice", "a-brand-new-password");
 }
 
 fn rush_solution() -> Vec<u8> {
@@ -748,6 +784,46 @@ async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_r
     .await;
     let booking = text_of(&client, "#booking").await;
     assert!(!booking.contains("carol"), "{booking}");
+    // A first booking, cancelled an hour ahead (within the campus's two hours of
+    // notice): cancelled, and the points are not refunded.
+    let balance = |token: &str| {
+        server.get("/api/v1/me/points", token).body["balance"]
+            .as_i64()
+            .unwrap()
+    };
+    let before = balance(&alice);
+    click(&client, "#booking form.inline button[type=submit]").await;
+    wait_for(
+        &client,
+        "document.querySelector('#cancel-evaluation')",
+        "the cancel button",
+    )
+    .await;
+    assert!(balance(&alice) < before, "booking costs points");
+    click(&client, "#cancel-evaluation").await;
+    wait_for(
+        &client,
+        "document.querySelector('#evaluation-status') && !document.querySelector('#cancel-evaluation')",
+        "the cancellation",
+    )
+    .await;
+    let after = balance(&alice);
+    assert!(
+        after < before,
+        "a late cancellation is not refunded: {after} of {before}"
+    );
+    let status = text_of(&client, "#evaluation-status").await;
+    assert_eq!(status, "Cancelled");
+    client
+        .goto(&format!("{}/projects/rush-00", server.base))
+        .await
+        .unwrap();
+    wait_for(
+        &client,
+        "document.querySelector('#booking form.inline')",
+        "a free time again",
+    )
+    .await;
     click(&client, "#booking form.inline button[type=submit]").await;
     wait_for(
         &client,

@@ -238,3 +238,12 @@ staff-csv = CSV lines
 staff-import-button = Create the accounts
 staff-import-report = Import report
 staff-created = created
+
+# Password
+password-title = Change my password
+password-help = After the change every session of yours ends, this one too: sign in again with the new password.
+password-current = Current password
+password-new = New password (at least 10 characters)
+password-submit = Change the password
+evaluations-cancel = Cancel this evaluation
+evaluations-cancel-help = Cancelling late costs points; see the campus rules.

@@ -238,3 +238,12 @@ staff-csv = Lignes CSV
 staff-import-button = Créer les comptes
 staff-import-report = Rapport d'import
 staff-created = créé
+
+# Mot de passe
+password-title = Changer mon mot de passe
+password-help = Après le changement, toutes vos sessions se terminent, celle-ci aussi : reconnectez-vous avec le nouveau mot de passe.
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe (au moins 10 caractères)
+password-submit = Changer le mot de passe
+evaluations-cancel = Annuler cette évaluation
+evaluations-cancel-help = Une annulation tardive coûte des points ; voir les règles du campus.

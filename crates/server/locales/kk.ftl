@@ -236,3 +236,12 @@ staff-csv = CSV жолдары
 staff-import-button = Тіркелгілерді жасау
 staff-import-report = Импорт есебі
 staff-created = жасалды
+
+# Құпиясөз
+password-title = Құпиясөзді өзгерту
+password-help = Өзгерткеннен кейін барлық сеанстарыңыз аяқталады, осы сеанс та: жаңа құпиясөзбен қайта кіріңіз.
+password-current = Ағымдағы құпиясөз
+password-new = Жаңа құпиясөз (кемінде 10 таңба)
+password-submit = Құпиясөзді өзгерту
+evaluations-cancel = Бұл тексеруді болдырмау
+evaluations-cancel-help = Кеш болдырмау ұпай алады; кампус ережелерін қараңыз.

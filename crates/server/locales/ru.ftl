@@ -245,3 +245,12 @@ staff-csv = Строки CSV
 staff-import-button = Создать учётные записи
 staff-import-report = Отчёт об импорте
 staff-created = создана
+
+# Пароль
+password-title = Сменить пароль
+password-help = После смены все ваши сеансы завершатся, и этот тоже: войдите снова с новым паролем.
+password-current = Текущий пароль
+password-new = Новый пароль (не короче 10 символов)
+password-submit = Сменить пароль
+evaluations-cancel = Отменить эту проверку
+evaluations-cancel-help = Поздняя отмена стоит баллов; см. правила кампуса.

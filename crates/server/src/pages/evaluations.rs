@@ -353,6 +353,13 @@ pub async fn show(state: Data<AppState>, visit: Visit, id: Path<String>) -> Http
                 @if let Some(comment) = &evaluation.comment { dt { (tr.t("evaluations-comment")) } dd { (comment) } }
             }
         }
+        @if evaluation.status == EvaluationStatus::Booked && detail.access != EvaluationAccess::Staff {
+            form.inline method="post" action=(format!("/evaluations/{}/cancel", evaluation.id)) {
+                (csrf_field(&visit))
+                button #cancel-evaluation type="submit" { (tr.t("evaluations-cancel")) }
+                span.help { (tr.t("evaluations-cancel-help")) }
+            }
+        }
         @if detail.access == EvaluationAccess::Evaluator {
             @if evaluation.status == EvaluationStatus::Booked {
                 form method="post" action=(format!("/evaluations/{}/start", evaluation.id)) {
@@ -454,6 +461,22 @@ fn feedback_form(visit: &Visit, detail: &EvaluationDetail) -> Markup {
             button type="submit" { (tr.t("evaluations-send-feedback")) }
         }
     }
+}
+
+/// The team or the evaluator cancels a booked evaluation (refunds and penalties are
+/// the core's, as for the API).
+pub async fn cancel(
+    state: Data<AppState>,
+    visit: Visit,
+    id: Path<String>,
+    form: Form<CsrfOnly>,
+) -> HttpResponse {
+    let id = id.into_inner();
+    act(&state, &visit, &form.csrf, move |conn, me, now| {
+        let detail = evaluations::cancel(conn, &me.actor(), &id, now)?;
+        Ok(format!("/evaluations/{}", detail.evaluation.id))
+    })
+    .await
 }
 
 #[derive(Deserialize)]

@@ -46,7 +46,7 @@ pub fn page(visit: &Visit, status: StatusCode, title: &str, main: Markup) -> Htt
                         }
                         form.inline method="post" action="/logout" {
                             (csrf_field(visit))
-                            span.who { (user.user.login) }
+                            a.who href="/password" title=(tr.t("password-title")) { (user.user.login) }
                             button type="submit" { (tr.t("nav-sign-out")) }
                         }
                     }

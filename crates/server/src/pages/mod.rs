@@ -33,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login))
         .route("/logout", web::post().to(logout))
         .route("/language/{code}", web::get().to(language))
+        .route("/password", web::get().to(password_form))
+        .route("/password", web::post().to(change_password))
         .route("/curriculum", web::get().to(curriculum::show))
         .route("/projects/{slug}", web::get().to(project::show))
         .route(
@@ -71,6 +73,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/evaluations/{id}/feedback",
             web::post().to(evaluations::feedback),
+        )
+        .route(
+            "/evaluations/{id}/cancel",
+            web::post().to(evaluations::cancel),
         )
         .route(
             "/evaluations/{id}/submission",
@@ -247,4 +253,85 @@ async fn language(visit: Visit, code: Path<String>, query: Query<Back>) -> HttpR
         .cookie(visit.language_cookie(code))
         .insert_header((header::LOCATION, layout::local_path(back)))
         .finish()
+}
+
+fn password_page(visit: &Visit, problem: Option<String>) -> HttpResponse {
+    let tr = &visit.tr;
+    let status = if problem.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let main = html! {
+        section.narrow {
+            h1 { (tr.t("password-title")) }
+            p { (tr.t("password-help")) }
+            @if let Some(problem) = &problem {
+                p.problem role="alert" { (problem) }
+            }
+            form method="post" action="/password" {
+                (csrf_field(visit))
+                label for="current-password" { (tr.t("password-current")) }
+                input #current-password type="password" name="current_password" autocomplete="current-password" required;
+                label for="new-password" { (tr.t("password-new")) }
+                input #new-password type="password" name="new_password" autocomplete="new-password" required minlength="10";
+                button type="submit" { (tr.t("password-submit")) }
+            }
+        }
+    };
+    page(visit, status, &tr.t("password-title"), main)
+}
+
+async fn password_form(visit: Visit) -> HttpResponse {
+    if visit.user.is_none() {
+        return layout::sign_in_first(&visit);
+    }
+    password_page(&visit, None)
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    csrf: String,
+    current_password: String,
+    new_password: String,
+}
+
+/// Changes one's password through the same use case as the API: every token of the
+/// account is revoked, this session's too, so the next page asks to sign in again.
+async fn change_password(
+    state: Data<AppState>,
+    visit: Visit,
+    req: HttpRequest,
+    form: Form<PasswordForm>,
+) -> HttpResponse {
+    let PasswordForm {
+        csrf,
+        current_password,
+        new_password,
+    } = form.into_inner();
+    if !visit.csrf_matches(&csrf) {
+        return layout::error_page(
+            &visit,
+            StatusCode::FORBIDDEN,
+            Some(&visit.tr.t("error-csrf")),
+        );
+    }
+    let Some(me) = visit.user.clone() else {
+        return layout::sign_in_first(&visit);
+    };
+    let address = client_address(&req, &state.trusted_proxies);
+    match state
+        .core
+        .change_own_password(&me, current_password, new_password, address)
+        .await
+    {
+        Ok(()) => HttpResponse::SeeOther()
+            .cookie(visit.ended_session_cookie())
+            .insert_header((header::LOCATION, "/login"))
+            .finish(),
+        Err(err) => {
+            let message = crate::error::ApiError::from(err).message;
+            password_page(&visit, Some(message))
+        }
+    }
 }
