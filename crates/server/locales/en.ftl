@@ -247,3 +247,4 @@ password-new = New password (at least 10 characters)
 password-submit = Change the password
 evaluations-cancel = Cancel this evaluation
 evaluations-cancel-help = Cancelling late costs points; see the campus rules.
+project-retry-from = You may try again from { $at }.

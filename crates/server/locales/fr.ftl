@@ -247,3 +247,4 @@ password-new = Nouveau mot de passe (au moins 10 caractères)
 password-submit = Changer le mot de passe
 evaluations-cancel = Annuler cette évaluation
 evaluations-cancel-help = Une annulation tardive coûte des points ; voir les règles du campus.
+project-retry-from = Nouvelle tentative possible à partir du { $at }.

@@ -245,3 +245,4 @@ password-new = Жаңа құпиясөз (кемінде 10 таңба)
 password-submit = Құпиясөзді өзгерту
 evaluations-cancel = Бұл тексеруді болдырмау
 evaluations-cancel-help = Кеш болдырмау ұпай алады; кампус ережелерін қараңыз.
+project-retry-from = Қайта әрекет { $at } бастап мүмкін.

@@ -254,3 +254,4 @@ password-new = Новый пароль (не короче 10 символов)
 password-submit = Сменить пароль
 evaluations-cancel = Отменить эту проверку
 evaluations-cancel-help = Поздняя отмена стоит баллов; см. правила кампуса.
+project-retry-from = Повторная попытка возможна с { $at }.

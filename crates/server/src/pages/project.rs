@@ -286,6 +286,14 @@ fn team_section(
                     button type="submit" { (tr.t("project-lock")) }
                 }
             }
+            @if finished && team.validated != Some(true) {
+                // A failed attempt may be retried (the core says when: the cooldown).
+                form method="post" action=(format!("/projects/{}/register", definition.slug)) {
+                    (csrf_field(visit))
+                    @if let Some(at) = team.retriable_at { p.help { (tr.t_with("project-retry-from", &[("at", format_time(at).into())])) } }
+                    button type="submit" { (tr.t("project-register")) }
+                }
+            }
             @if *accepted && team.status == TeamStatus::InProgress {
                 (upload_form(visit, team, definition))
                 form method="post" action=(format!("/teams/{}/close", team.id)) {
