@@ -57,6 +57,9 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<bool> {
             ("bob", "Bob", Role::Student),
             // A third student, so a team of alice and bob has someone to evaluate it.
             ("carol", "Carol", Role::Student),
+            // The team already waiting for its evaluation in the demo (`bring_to_life`).
+            ("dana", "Dana", Role::Student),
+            ("erlan", "Erlan", Role::Student),
         ];
         let mut made = Vec::new();
         for (login, name, role) in people {
@@ -81,12 +84,17 @@ pub fn seed(pool: &qadam_db::Pool) -> anyhow::Result<bool> {
 }
 
 /// Validated exercises of the demo's alice.
-const ALICE_VALIDATED: [&str; 3] = ["ft-putchar", "ft-print-alphabet", "ft-strlen"];
+const ALICE_VALIDATED: [&str; 3] = [
+    "ft-putchar",
+    "ft-print-alphabet",
+    "ft-print-reverse-alphabet",
+];
 
 /// The first activity of a fresh demo, through the same use cases as the API: alice
-/// has validated a few exercises and works on ft-strcmp; bob and carol handed in Rush 00
+/// has validated a few exercises and works on ft-strcmp; dana and erlan handed in Rush 00
 /// and booked an evaluation tomorrow evening, with alice (who opened that evening) as
-/// their evaluator. Verdicts are recorded as a worker records them, without grading,
+/// their evaluator. alice, bob and carol stay free for the README's walk-through
+/// (ft-strlen, then Rush 00 evaluated by carol). Verdicts are recorded as a worker records them, without grading,
 /// so that the demo starts without Docker.
 pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Result<()> {
     let core = Core::new(settings, pool.clone())?;
@@ -99,7 +107,7 @@ pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Resu
     let mut person = |login: &str| -> anyhow::Result<User> {
         users::by_login(&mut conn, login)?.with_context(|| format!("demo account {login}"))
     };
-    let (alice, bob, carol) = (person("alice")?, person("bob")?, person("carol")?);
+    let (alice, dana, erlan) = (person("alice")?, person("dana")?, person("erlan")?);
     let hand_in = |leader: &User, team: &str, slug: &str| -> anyhow::Result<()> {
         let archive = seeding::solution_archive(&catalog, slug)?;
         runtime.block_on(submissions::submit(
@@ -124,18 +132,18 @@ pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Resu
     }
     let rush = pool.get()?.write(|conn| {
         teams::register(conn, &alice, "ft-strcmp", now)?;
-        let id = teams::register(conn, &bob, "rush-00", now)?.team.id;
-        teams::invite(conn, &bob.actor(), &id, &carol.login, now)?;
-        teams::accept(conn, &carol, &id, now)?;
-        teams::lock(conn, &bob.actor(), &id, now)?;
+        let id = teams::register(conn, &dana, "rush-00", now)?.team.id;
+        teams::invite(conn, &dana.actor(), &id, &erlan.login, now)?;
+        teams::accept(conn, &erlan, &id, now)?;
+        teams::lock(conn, &dana.actor(), &id, now)?;
         Ok::<_, CoreError>(id)
     })?;
-    hand_in(&bob, &rush, "rush-00")?;
+    hand_in(&dana, &rush, "rush-00")?;
     let evening = next_granule(now + Duration::hours(24));
     pool.get()?.write(|conn| {
         slots::add(conn, &alice, evening, evening + Duration::hours(2), now)?;
-        evaluations::book(conn, &bob.actor(), &rush, evening, now)
+        evaluations::book(conn, &dana.actor(), &rush, evening, now)
     })?;
-    tracing::info!("demo: alice validated {ALICE_VALIDATED:?} and works on ft-strcmp; bob and carol booked Rush 00's evaluation with alice");
+    tracing::info!("demo: alice validated {ALICE_VALIDATED:?} and works on ft-strcmp; dana and erlan booked Rush 00's evaluation with alice");
     Ok(())
 }
