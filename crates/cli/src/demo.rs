@@ -91,11 +91,11 @@ const ALICE_VALIDATED: [&str; 3] = [
 ];
 
 /// The first activity of a fresh demo, through the same use cases as the API: alice
-/// has validated a few exercises and works on ft-strcmp; dana and erlan handed in Rush 00
-/// and booked an evaluation tomorrow evening, with alice (who opened that evening) as
-/// their evaluator. alice, bob and carol stay free for the README's walk-through
-/// (ft-strlen, then Rush 00 evaluated by carol). Verdicts are recorded as a worker records them, without grading,
-/// so that the demo starts without Docker.
+/// has validated a few exercises and works on ft-strcmp; dana and erlan handed in
+/// Rush 00 and booked an evaluation at this time tomorrow, with alice (who opened that
+/// time) as their evaluator. bob and carol, and alice's ft-strlen, stay free for the
+/// README's walk-through. Verdicts are recorded as a worker records them, without
+/// grading, so that the demo starts without Docker.
 pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Result<()> {
     let core = Core::new(settings, pool.clone())?;
     let runtime = tokio::runtime::Builder::new_current_thread()
