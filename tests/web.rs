@@ -71,19 +71,30 @@ fn start_driver() -> Driver {
         "the browser tests need Debian's chromium and chromium-driver (scripts/test installs them)"
     );
     let port = free_port();
-    let child = Command::new(CHROMEDRIVER)
+    let mut child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromedriver");
+    // Ready when it says so; its output is read to the end so it never blocks on it.
+    let stdout = child.stdout.take().unwrap();
+    let (ready, started) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("started successfully") {
+                let _ = ready.send(());
+            }
+        }
+    });
+    started
+        .recv_timeout(Duration::from_secs(30))
+        .expect("chromedriver did not say it started");
     let url = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    // Ready when its status answers.
-    while ureq::get(&format!("{url}/status")).call().is_err() {
-        assert!(Instant::now() < deadline, "chromedriver did not start");
-        std::thread::sleep(Duration::from_millis(100));
-    }
     Driver { child, url }
 }
 
@@ -381,6 +392,14 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
     client.close().await.unwrap();
 }
 
+/// The answer of a request, whatever its status.
+fn answered(result: Result<ureq::Response, ureq::Error>) -> ureq::Response {
+    match result {
+        Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+        Err(err) => panic!("{err}"),
+    }
+}
+
 /// Cookies as a browser keeps them, for the checks that need no browser.
 struct Visitor<'a> {
     server: &'a Server,
@@ -423,33 +442,32 @@ impl<'a> Visitor<'a> {
             .unwrap_or_default()
     }
 
+    /// One request with this visitor's cookies, redirects not followed; keeps the
+    /// cookies the answer sets.
+    fn request(
+        &mut self,
+        method: &str,
+        path: &str,
+        send: impl FnOnce(ureq::Request) -> ureq::Response,
+    ) -> ureq::Response {
+        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        let request = agent
+            .request(method, &self.server.url(path))
+            .set("Cookie", &self.cookie_header());
+        let response = send(request);
+        self.keep(&response);
+        response
+    }
+
     /// GET: the status and the body.
     fn get(&mut self, path: &str) -> (u16, String) {
-        let agent = ureq::AgentBuilder::new().redirects(0).build();
-        let response = match agent
-            .get(&self.server.url(path))
-            .set("Cookie", &self.cookie_header())
-            .call()
-        {
-            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
-            Err(err) => panic!("{err}"),
-        };
-        self.keep(&response);
+        let response = self.request("GET", path, |r| answered(r.call()));
         (response.status(), response.into_string().unwrap())
     }
 
     /// POST of a form: the status and where it sends the browser.
     fn post(&mut self, path: &str, form: &[(&str, &str)]) -> (u16, String) {
-        let agent = ureq::AgentBuilder::new().redirects(0).build();
-        let response = match agent
-            .post(&self.server.url(path))
-            .set("Cookie", &self.cookie_header())
-            .send_form(form)
-        {
-            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
-            Err(err) => panic!("{err}"),
-        };
-        self.keep(&response);
+        let response = self.request("POST", path, |r| answered(r.send_form(form)));
         (
             response.status(),
             response.header("location").unwrap_or_default().to_string(),
@@ -529,20 +547,10 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
     .into_bytes();
     body.extend_from_slice(&archive);
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let upload = ureq::AgentBuilder::new()
-        .redirects(0)
-        .build()
-        .post(&server.url(&format!("/teams/{team}/upload")))
-        .set("Cookie", &alice.cookie_header())
-        .set(
-            "Content-Type",
-            &format!("multipart/form-data; boundary={boundary}"),
-        )
-        .send_bytes(&body);
-    let upload = match upload {
-        Ok(r) | Err(ureq::Error::Status(_, r)) => r,
-        Err(err) => panic!("{err}"),
-    };
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    let upload = alice.request("POST", &format!("/teams/{team}/upload"), |r| {
+        answered(r.set("Content-Type", &content_type).send_bytes(&body))
+    });
     assert_eq!(upload.status(), 303);
     let (_, page) = alice.get("/projects/ft-strlen");
     let submission = page
@@ -586,15 +594,13 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
         ],
     );
     assert_eq!(status, 403, "a student imports nothing");
-    let agent = ureq::AgentBuilder::new().redirects(0).build();
-    let report = agent
-        .post(&server.url("/staff/accounts"))
-        .set("Cookie", &sam.cookie_header())
-        .send_form(&[
-            ("csrf", sam_csrf.as_str()),
-            ("csv", "login,display name,email,role,password\ndana,Dana K.,,student,dana-password-1\nalice,Again,,student,another-password-1\nbad row"),
-        ])
-        .unwrap()
+    let report = sam
+        .request("POST", "/staff/accounts", |r| {
+            answered(r.send_form(&[
+                ("csrf", sam_csrf.as_str()),
+                ("csv", "login,display name,email,role,password\ndana,Dana K.,,student,dana-password-1\nalice,Again,,student,another-password-1\nbad row"),
+            ]))
+        })
         .into_string()
         .unwrap();
     assert_eq!(report.matches("class=\"created\"").count(), 1, "{report}");
