@@ -310,6 +310,42 @@ fn demo_mode_seeds_an_empty_database_once() {
         .send_json(serde_json::json!({"login": "alice", "password": "qadam-demo-2026"}))
         .unwrap();
     assert_eq!(login.status(), 200);
+    // The life it starts with: staff find the review flags of dana and erlan's first
+    // Rush 00 (failed in five minutes), and the pair is on its second attempt.
+    let staff: serde_json::Value = ureq::post(&format!("{base}/api/v1/auth/login"))
+        .send_json(serde_json::json!({"login": "staff", "password": "qadam-demo-2026"}))
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let bearer = format!("Bearer {}", staff["access_token"].as_str().unwrap());
+    let flags: serde_json::Value = ureq::get(&format!("{base}/api/v1/review-flags"))
+        .set("Authorization", &bearer)
+        .call()
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let kinds = flags.to_string();
+    assert!(
+        kinds.contains("too_fast") && kinds.contains("far_from_grader"),
+        "{flags}"
+    );
+    let progress: serde_json::Value = ureq::get(&format!("{base}/api/v1/users/dana/progress"))
+        .set("Authorization", &bearer)
+        .call()
+        .unwrap()
+        .into_json()
+        .unwrap();
+    let rush = progress["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["project"] == "rush-00")
+        .unwrap();
+    assert_eq!(
+        (rush["attempts"].as_i64(), rush["status"].as_str()),
+        (Some(2), Some("waiting_for_evaluation")),
+        "{progress}"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 

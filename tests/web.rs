@@ -357,6 +357,73 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
         progress.body.to_string().contains("\"final_mark\":80"),
         "{progress:?}"
     );
+    // Her page lists both uploads, newest first, with their verdicts.
+    let uploads = text_of(&client, "#submissions tbody").await;
+    assert_eq!(uploads.matches("ft-strlen").count(), 2, "{uploads}");
+    let (passed, failed) = (uploads.find("passed"), uploads.find("failed"));
+    assert!(passed.unwrap() < failed.unwrap(), "newest first: {uploads}");
+
+    // The catalog page: the server synced the folder it was started with, so both agree.
+    client
+        .goto(&format!("{}/staff/catalog", server.base))
+        .await
+        .unwrap();
+    check_accessibility(&client, "staff catalog").await;
+    assert!(!text_of(&client, "#in-sync").await.is_empty());
+    assert_eq!(text_of(&client, "#stored-version").await.len(), 12);
+    assert!(text_of(&client, "table.catalog-projects")
+        .await
+        .contains("ft-strlen"));
+
+    // One account through the form: it can sign in.
+    client
+        .goto(&format!("{}/staff/accounts", server.base))
+        .await
+        .unwrap();
+    check_accessibility(&client, "staff accounts").await;
+    for (field, value) in [
+        ("#new-login", "nurlan"),
+        ("#new-name", "Nurlan B."),
+        ("#new-password", "nurlan-password-1"),
+    ] {
+        client
+            .find(Locator::Css(field))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    click(&client, "#create-account button[type=submit]").await;
+    wait_for(
+        &client,
+        "document.querySelector('#import-report')",
+        "the report",
+    )
+    .await;
+    assert!(text_of(&client, "#import-report").await.contains("nurlan"));
+    server.token("nurlan", "nurlan-password-1");
+
+    // The staff pages in each language.
+    for lang in ["en", "ru", "kk", "fr"] {
+        client
+            .goto(&format!("{}/language/{lang}?back=/staff", server.base))
+            .await
+            .unwrap();
+        for (path, name) in [
+            ("/staff", "staff-students"),
+            ("/staff/students/alice", "staff-student"),
+            ("/staff/review-flags", "staff-review-flags"),
+            ("/staff/catalog", "staff-catalog"),
+            ("/staff/accounts", "staff-accounts"),
+        ] {
+            client
+                .goto(&format!("{}{path}", server.base))
+                .await
+                .unwrap();
+            screenshot(&client, &format!("{name}-{lang}")).await;
+        }
+    }
     sign_in_as(&client, &server, "alice").await;
 
     // Each main page in each language, with the switcher.
@@ -381,6 +448,13 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
             .await
             .unwrap();
         screenshot(&client, &format!("project-{lang}")).await;
+        for page in ["evaluations", "progress"] {
+            client
+                .goto(&format!("{}/{page}", server.base))
+                .await
+                .unwrap();
+            screenshot(&client, &format!("{page}-{lang}")).await;
+        }
         client
             .goto(&format!("{}/no-such-page", server.base))
             .await
@@ -594,6 +668,29 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
         ],
     );
     assert_eq!(status, 403, "a student imports nothing");
+    let (status, _) = eve.post(
+        "/staff/accounts/new",
+        &[
+            ("csrf", &eve_csrf),
+            ("login", "zed"),
+            ("display_name", "Zed"),
+            ("email", ""),
+            ("role", "admin"),
+            ("password", "a-long-password-1"),
+        ],
+    );
+    assert_eq!(status, 403, "a student creates no account");
+    for page in ["/staff/catalog", "/staff/students/alice"] {
+        let (status, html) = eve.get(page);
+        assert_eq!(status, 403, "{page}");
+        assert!(!html.contains("ft-strlen"), "{page}: {html}");
+    }
+    let (status, html) = sam.get("/staff/students/alice");
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("ft-strlen"),
+        "staff see alice's upload: {html}"
+    );
     let report = sam
         .request("POST", "/staff/accounts", |r| {
             answered(r.send_form(&[
@@ -704,6 +801,9 @@ async fn click(client: &Client, css: &str) {
         .unwrap();
 }
 
+/// An evaluator's comment that would run script if it were markup.
+const HOSTILE_COMMENT: &str = "Clean code, every shape right <script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 1\"> and explained well.";
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_rates_it() {
     let catalog = catalog_dir();
@@ -767,6 +867,34 @@ async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_r
         .await
         .unwrap();
     check_accessibility(&client, "evaluations").await;
+    // The calendar: next week's Wednesday 10:00 opens with a click, and closes again.
+    let cell = "table.calendar tbody tr:nth-child(11) td:nth-of-type(3)";
+    click(&client, "nav.weeks a[href^='/evaluations?week=1']").await;
+    wait_for(
+        &client,
+        &format!("document.querySelector(\"{cell}.closed\")"),
+        "a free hour",
+    )
+    .await;
+    check_accessibility(&client, "calendar").await;
+    click(&client, &format!("{cell} button")).await;
+    wait_for(
+        &client,
+        &format!("document.querySelector(\"{cell}.open\")"),
+        "the opened hour",
+    )
+    .await;
+    let slots = text_of(&client, "#slots ul").await;
+    assert!(slots.contains("10:00"), "{slots}");
+    screenshot(&client, "evaluations-calendar-en").await;
+    click(&client, &format!("{cell} button")).await;
+    wait_for(
+        &client,
+        &format!("document.querySelector(\"{cell}.closed\")"),
+        "the removed hour",
+    )
+    .await;
+    assert_eq!(text_of(&client, "#slots ul").await, "", "the hour is gone");
     click(&client, "form[action='/slots'] button[type=submit]").await;
     wait_for(
         &client,
@@ -913,7 +1041,7 @@ async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_r
         .find(Locator::Css("#comment"))
         .await
         .unwrap()
-        .send_keys("Clean code, every shape right, the team explained each function well.")
+        .send_keys(HOSTILE_COMMENT)
         .await
         .unwrap();
     click(&client, "form.sheet button[type=submit]").await;
@@ -926,13 +1054,20 @@ async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_r
     let mark = text_of(&client, "#evaluation-mark").await;
     assert!(mark.parse::<i32>().unwrap() >= 100, "{mark}");
 
-    // Alice sees the mark and rates Carol.
+    // Alice sees the mark and rates Carol; the comment's markup is text, never run.
     sign_in_as(&client, &server, "alice").await;
     client
         .goto(&format!("{}/evaluations/{evaluation}", server.base))
         .await
         .unwrap();
     assert_eq!(text_of(&client, "#evaluation-mark").await, mark);
+    let comment = text_of(&client, "#evaluation-comment").await;
+    assert!(comment.contains("<script>"), "shown as text: {comment}");
+    let ran = client
+        .execute("return [typeof window.pwned, document.querySelectorAll('main script, main img').length];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(ran, json!(["undefined", 0]), "the comment stays inert");
     click(&client, "#punctual").await;
     client
         .find(Locator::Css("#feedback-comment"))
@@ -960,5 +1095,20 @@ async fn a_team_books_an_evaluation_the_evaluator_fills_the_sheet_and_the_team_r
         team_view.body["final_mark"].as_i64().is_some(),
         "{team_view:?}"
     );
+    for lang in ["en", "ru", "kk", "fr"] {
+        client
+            .goto(&format!(
+                "{}/language/{lang}?back=/evaluations",
+                server.base
+            ))
+            .await
+            .unwrap();
+        screenshot(&client, &format!("evaluations-overview-{lang}")).await;
+        client
+            .goto(&format!("{}/evaluations/{evaluation}", server.base))
+            .await
+            .unwrap();
+        screenshot(&client, &format!("evaluation-done-{lang}")).await;
+    }
     client.close().await.unwrap();
 }

@@ -6,12 +6,15 @@ use crate::seeding;
 use anyhow::{bail, Context};
 use chrono::Duration;
 use qadam_core::accounts::{self, NewCampus, NewUser};
-use qadam_core::{evaluations, marks, slots, submissions, teams, Core, CoreError};
+use qadam_core::{evaluations, marks, slots, submissions, teams, Clock, Core, CoreError};
 use qadam_db::models::User;
 use qadam_db::queries::{audit::AuditActor, users};
-use qadam_domain::evaluation::next_granule;
-use qadam_domain::Role;
+
+use qadam_domain::curriculum::Sheet;
+use qadam_domain::evaluation::{next_granule, question_ids};
+use qadam_domain::{Flag, QuestionKind, Role};
 use qadam_settings::Settings;
+use std::collections::BTreeMap;
 
 /// Documented in the README, so anyone knows it: the demo serves this machine only
 /// unless told otherwise (`--demo-public`).
@@ -91,11 +94,12 @@ const ALICE_VALIDATED: [&str; 3] = [
 ];
 
 /// The first activity of a fresh demo, through the same use cases as the API: alice
-/// has validated a few exercises and works on ft-strcmp; dana and erlan handed in
-/// Rush 00 and booked an evaluation at this time tomorrow, with alice (who opened that
-/// time) as their evaluator. bob and carol, and alice's ft-strlen, stay free for the
-/// README's walk-through. Verdicts are recorded as a worker records them, without
-/// grading, so that the demo starts without Docker.
+/// has validated a few exercises and works on ft-strcmp; three days ago dana and
+/// erlan's first Rush 00 was failed by carol in five minutes (the review flags staff
+/// find waiting), and today their second one is handed in and booked at this time
+/// tomorrow, with alice (who opened that time) as their evaluator. bob and carol, and
+/// alice's ft-strlen, stay free for the README's walk-through. Verdicts are recorded
+/// as a worker records them, without grading, so that the demo starts without Docker.
 pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Result<()> {
     let core = Core::new(settings, pool.clone())?;
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -107,11 +111,16 @@ pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Resu
     let mut person = |login: &str| -> anyhow::Result<User> {
         users::by_login(&mut conn, login)?.with_context(|| format!("demo account {login}"))
     };
-    let (alice, dana, erlan) = (person("alice")?, person("dana")?, person("erlan")?);
-    let hand_in = |leader: &User, team: &str, slug: &str| -> anyhow::Result<()> {
+    let (alice, carol, dana, erlan) = (
+        person("alice")?,
+        person("carol")?,
+        person("dana")?,
+        person("erlan")?,
+    );
+    let hand_in = |core: &Core, leader: &User, team: &str, slug: &str| -> anyhow::Result<()> {
         let archive = seeding::solution_archive(&catalog, slug)?;
         runtime.block_on(submissions::submit(
-            &core,
+            core,
             leader.actor(),
             team.to_string(),
             archive,
@@ -124,26 +133,84 @@ pub fn bring_to_life(settings: &Settings, pool: &qadam_db::Pool) -> anyhow::Resu
         })?;
         Ok(())
     };
+    let rush_team = |at| {
+        pool.get()?.write(|conn| {
+            let id = teams::register(conn, &dana, "rush-00", at)?.team.id;
+            teams::invite(conn, &dana.actor(), &id, &erlan.login, at)?;
+            teams::accept(conn, &erlan, &id, at)?;
+            teams::lock(conn, &dana.actor(), &id, at)?;
+            Ok::<_, CoreError>(id)
+        })
+    };
     for slug in ALICE_VALIDATED {
         let team = pool
             .get()?
             .write(|conn| Ok::<_, CoreError>(teams::register(conn, &alice, slug, now)?.team.id))?;
-        hand_in(&alice, &team, slug)?;
+        hand_in(&core, &alice, &team, slug)?;
     }
-    let rush = pool.get()?.write(|conn| {
-        teams::register(conn, &alice, "ft-strcmp", now)?;
-        let id = teams::register(conn, &dana, "rush-00", now)?.team.id;
-        teams::invite(conn, &dana.actor(), &id, &erlan.login, now)?;
-        teams::accept(conn, &erlan, &id, now)?;
-        teams::lock(conn, &dana.actor(), &id, now)?;
-        Ok::<_, CoreError>(id)
+    pool.get()?
+        .write(|conn| teams::register(conn, &alice, "ft-strcmp", now))?;
+
+    // Three days ago, on a clock of its own.
+    let past = Core {
+        clock: Clock::fixed(next_granule(now - Duration::days(3))),
+        ..core.clone()
+    };
+    let first = rush_team(past.clock.now())?;
+    hand_in(&past, &dana, &first, "rush-00")?;
+    let begin = next_granule(past.clock.now() + Duration::hours(1));
+    let booked = pool.get()?.write(|conn| {
+        let at = past.clock.now();
+        slots::add(conn, &carol, begin, begin + Duration::hours(1), at)?;
+        evaluations::book(conn, &dana.actor(), &first, begin, at)
     })?;
-    hand_in(&dana, &rush, "rush-00")?;
+    let id = booked.evaluation.id.clone();
+    let code = booked.evaluation.presence_code.clone();
+    pool.get()?.write(|conn| {
+        evaluations::start(conn, &carol.actor(), &id, Some(&code), false, begin)?;
+        let done = begin + Duration::minutes(5);
+        let sheet = evaluations::detail(
+            conn,
+            booked.evaluation.clone(),
+            evaluations::EvaluationAccess::Evaluator,
+            done,
+        )?
+        .sheet
+        .context("Rush 00 has a sheet")
+        .map_err(|err| CoreError::Corrupt(err.to_string()))?;
+        let input = evaluations::SheetInput {
+            answers: nothing_works(&sheet),
+            flag: Flag::Incomplete,
+            comment: "Nothing was finished; we stopped early.".into(),
+        };
+        evaluations::submit_sheet(conn, &carol.actor(), &id, input, done)
+    })?;
+
+    // Today: the second attempt, booked for tomorrow with alice.
+    let rush = rush_team(now)?;
+    hand_in(&core, &dana, &rush, "rush-00")?;
     let evening = next_granule(now + Duration::hours(24));
     pool.get()?.write(|conn| {
         slots::add(conn, &alice, evening, evening + Duration::hours(2), now)?;
         evaluations::book(conn, &dana.actor(), &rush, evening, now)
     })?;
-    tracing::info!("demo: alice validated {ALICE_VALIDATED:?} and works on ft-strcmp; dana and erlan booked Rush 00's evaluation with alice");
+    tracing::info!("demo: alice validated {ALICE_VALIDATED:?} and works on ft-strcmp; dana and erlan failed Rush 00 three days ago (review flags for staff) and booked their second try with alice");
     Ok(())
+}
+
+/// A sheet's mandatory questions all answered "no" (or 0).
+fn nothing_works(sheet: &Sheet) -> BTreeMap<String, serde_json::Value> {
+    let questions = sheet.sections.iter().flat_map(|s| s.questions.iter());
+    question_ids(sheet)
+        .into_iter()
+        .zip(questions)
+        .filter(|(_, question)| !question.bonus)
+        .map(|(id, question)| {
+            let answer = match question.kind {
+                QuestionKind::YesNo => serde_json::json!(false),
+                QuestionKind::Rating => serde_json::json!(0),
+            };
+            (id, answer)
+        })
+        .collect()
 }

@@ -10,6 +10,7 @@ use qadam_db::queries::audit::AuditActor;
 use qadam_db::queries::projects;
 use qadam_db::{DbConn, Pool};
 use qadam_domain::curriculum::ProjectDefinition;
+use qadam_domain::Actor;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -138,4 +139,104 @@ impl CurriculumCache {
         let subjects = projects::subjects_of(conn, version_id)?;
         Ok(self.subjects.insert(version_id.to_string(), subjects))
     }
+}
+
+/// What staff see of the curriculum: the stored catalog's version (a digest of its
+/// projects' content), the last sync, and how the folder on disk compares.
+#[derive(Debug)]
+pub struct CatalogStatus {
+    pub stored_version: String,
+    /// Every stored project with its current content hash, by slug.
+    pub projects: Vec<(ProjectRow, String)>,
+    pub last_sync: Option<qadam_db::models::AuditEntry>,
+    pub disk: DiskCatalog,
+}
+
+/// The catalog folder the server was started with, compared with the database.
+#[derive(Debug)]
+pub enum DiskCatalog {
+    /// The server has no catalog folder, or it is not there.
+    Absent(String),
+    /// It does not check: each problem as `path:line: message`.
+    Problems(Vec<String>),
+    /// It checks; what a `qadam catalog sync` would change.
+    Checked {
+        version: String,
+        changed: Vec<String>,
+        added: Vec<String>,
+        archived: Vec<String>,
+    },
+}
+
+/// A short digest of `(slug, content hash)` pairs: equal catalogs have equal versions.
+fn version_of<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut sorted: Vec<_> = pairs.collect();
+    sorted.sort();
+    let mut digest = Sha256::new();
+    for (slug, hash) in sorted {
+        digest.update(slug.as_bytes());
+        digest.update(b":");
+        digest.update(hash.as_bytes());
+        digest.update(b"\n");
+    }
+    hex::encode(&digest.finalize()[..6])
+}
+
+/// Reads and checks the catalog folder (the slow part: it reads every file, so call it
+/// off the async threads), then compares it with what is stored.
+pub fn status(conn: &mut DbConn, actor: &Actor, dir: &Path) -> CoreResult<CatalogStatus> {
+    actor.require_staff()?;
+    let disk = if dir.as_os_str().is_empty() || !dir.is_dir() {
+        Err(DiskCatalog::Absent(dir.display().to_string()))
+    } else {
+        Catalog::load(dir, None).map_err(|problems| {
+            DiskCatalog::Problems(problems.iter().map(ToString::to_string).collect())
+        })
+    };
+    let projects = projects::all_with_current_hash(conn)?;
+    let active = || projects.iter().filter(|(row, _)| row.archived_at.is_none());
+    let stored_version = version_of(active().map(|(row, hash)| (row.slug.as_str(), hash.as_str())));
+    let last_sync = qadam_db::queries::audit::latest_of_action(conn, "catalog.sync")?;
+    let disk = match disk {
+        Err(state) => state,
+        Ok(catalog) => {
+            let on_disk: Vec<(String, String)> = catalog
+                .projects
+                .iter()
+                .map(|p| (p.slug().to_string(), p.content_hash()))
+                .collect();
+            let stored: HashMap<&str, &str> = active()
+                .map(|(row, hash)| (row.slug.as_str(), hash.as_str()))
+                .collect();
+            let mut changed = Vec::new();
+            let mut added = Vec::new();
+            for (slug, hash) in &on_disk {
+                match stored.get(slug.as_str()) {
+                    None => added.push(slug.clone()),
+                    Some(stored_hash) if stored_hash != hash => changed.push(slug.clone()),
+                    Some(_) => {}
+                }
+            }
+            let archived = stored
+                .keys()
+                .filter(|slug| !on_disk.iter().any(|(s, _)| s == *slug))
+                .map(|slug| slug.to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            DiskCatalog::Checked {
+                version: version_of(on_disk.iter().map(|(s, h)| (s.as_str(), h.as_str()))),
+                changed,
+                added,
+                archived,
+            }
+        }
+    };
+    Ok(CatalogStatus {
+        stored_version,
+        projects,
+        last_sync,
+        disk,
+    })
 }

@@ -90,3 +90,54 @@ pub fn progress(conn: &mut DbConn, actor: &Actor, login: &str) -> CoreResult<Pro
         projects,
     })
 }
+
+/// What staff read on a student's page beside their progress: the newest submissions
+/// of every team they belong to, and the evaluations they gave and received.
+#[derive(Debug, Clone)]
+pub struct StudentRecord {
+    /// Newest first, with the project's slug.
+    pub submissions: Vec<(qadam_db::models::Submission, String)>,
+    /// Earliest first.
+    pub evaluations: Vec<crate::evaluations::EvaluationDetail>,
+}
+
+/// How many of a student's submissions and evaluations staff see at once.
+const RECORD_ROWS: usize = 50;
+
+/// A student's record, for the staff of their campus (and admins) only.
+pub fn record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    login: &str,
+    now: chrono::NaiveDateTime,
+) -> CoreResult<StudentRecord> {
+    actor.require_staff()?;
+    let user = visible_user(conn, actor, login)?;
+    let mut submissions = Vec::new();
+    for (team, accepted, slug) in teams::of_user(conn, &user.id)? {
+        if accepted {
+            for submission in qadam_db::queries::submissions::of_team(conn, &team.id)? {
+                submissions.push((submission, slug.clone()));
+            }
+        }
+    }
+    submissions.sort_by_key(|(submission, _)| std::cmp::Reverse(submission.submitted_at));
+    submissions.truncate(RECORD_ROWS);
+    let since = now - chrono::Duration::days(365);
+    let evaluations =
+        qadam_db::queries::evaluations::of_user(conn, &user.id, since, RECORD_ROWS as i64)?
+            .into_iter()
+            .map(|evaluation| {
+                crate::evaluations::detail(
+                    conn,
+                    evaluation,
+                    crate::evaluations::EvaluationAccess::Staff,
+                    now,
+                )
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+    Ok(StudentRecord {
+        submissions,
+        evaluations,
+    })
+}

@@ -412,6 +412,16 @@ pub mod audit {
             .map(drop)?)
     }
 
+    /// The newest entry of one action, such as `catalog.sync`.
+    pub fn latest_of_action(conn: &mut DbConn, action: &str) -> Result<Option<AuditEntry>, Error> {
+        Ok(dsl::audit_log
+            .filter(dsl::action.eq(action.to_string()))
+            .order((dsl::at.desc(), dsl::id.desc()))
+            .select(AuditEntry::as_select())
+            .first(conn)
+            .optional()?)
+    }
+
     /// Newest first, optionally of one campus.
     pub fn list(
         conn: &mut DbConn,

@@ -37,6 +37,7 @@ pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, CoreError>
         core: Core::new(settings, pool)?,
         trusted_proxies: settings.http.trusted_proxies.clone(),
         public_url: settings.http.public_url.clone(),
+        catalog_dir: settings.catalog_dir.clone(),
     })
 }
 

@@ -9,4 +9,7 @@ pub struct AppState {
     pub trusted_proxies: Vec<qadam_settings::IpNetwork>,
     /// `http.public_url`: the web pages' cookies are `Secure` when it is https.
     pub public_url: String,
+    /// The catalog folder this server was started with, compared with the database on
+    /// the staff's catalog page.
+    pub catalog_dir: std::path::PathBuf,
 }

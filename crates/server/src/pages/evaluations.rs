@@ -10,8 +10,9 @@ use super::markdown;
 use super::session::Visit;
 use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
-use actix_web::web::{Data, Form, Path};
+use actix_web::web::{Data, Form, Path, Query};
 use actix_web::HttpResponse;
+use chrono::Datelike;
 use chrono::NaiveDateTime;
 use maud::{html, Markup, PreEscaped};
 use qadam_core::evaluations::{
@@ -22,7 +23,8 @@ use qadam_core::{points, CoreError, CoreResult, SignedIn};
 use qadam_db::models::{LedgerEntry, Team};
 use qadam_db::DbConn;
 use qadam_domain::curriculum::{Flag, QuestionKind};
-use qadam_domain::EvaluationStatus;
+use qadam_domain::evaluation::{booking_window, EvaluationSettings};
+use qadam_domain::{EvaluationStatus, Interval};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -49,16 +51,31 @@ fn input_time(at: NaiveDateTime) -> String {
 }
 
 struct Overview {
+    settings: EvaluationSettings,
     slots: Vec<SlotDetail>,
     evaluations: Vec<EvaluationDetail>,
     balance: i32,
     ledger: Vec<LedgerEntry>,
 }
 
-pub async fn overview(state: Data<AppState>, visit: Visit) -> HttpResponse {
+/// Which week the calendar shows: 0 is this one.
+#[derive(Deserialize)]
+pub struct WeekQuery {
+    week: Option<u32>,
+}
+
+/// Weeks ahead the calendar goes (slots are opened at most two weeks ahead).
+const WEEKS_AHEAD: u32 = 2;
+
+pub async fn overview(
+    state: Data<AppState>,
+    visit: Visit,
+    query: Query<WeekQuery>,
+) -> HttpResponse {
     let Some(me) = visit.user.clone() else {
         return sign_in_first(&visit);
     };
+    let week = query.week.unwrap_or(0).min(WEEKS_AHEAD);
     let now = state.core.clock.now();
     let loaded = state
         .core
@@ -66,6 +83,7 @@ pub async fn overview(state: Data<AppState>, visit: Visit) -> HttpResponse {
         .read(move |conn| {
             let statement = points::statement(conn, &me.user.id, 20)?;
             Ok::<_, CoreError>(Overview {
+                settings: evaluations::campus_settings(conn, me.user.campus_id.as_deref())?,
                 slots: slots::mine(conn, &me.user.id, now)?,
                 evaluations: evaluations::mine(conn, &me.actor(), now)?,
                 balance: statement.balance,
@@ -84,6 +102,7 @@ pub async fn overview(state: Data<AppState>, visit: Visit) -> HttpResponse {
         section #slots {
             h2 { (tr.t("evaluations-slots")) }
             p.help { (tr.t("evaluations-slots-help")) }
+            (week_calendar(&visit, &overview, week, now))
             @if overview.slots.is_empty() { p { (tr.t("evaluations-no-slots")) } }
             ul {
                 @for slot in &overview.slots {
@@ -133,6 +152,169 @@ pub async fn overview(state: Data<AppState>, visit: Visit) -> HttpResponse {
         }
     };
     page(&visit, StatusCode::OK, &tr.t("evaluations-title"), main)
+}
+
+/// What one hour of the calendar is for the evaluator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Hour {
+    /// Past, too soon or too far ahead to change.
+    Out,
+    /// Free: it can be opened.
+    Closed,
+    /// Partly open: opening it fills the rest.
+    Partly,
+    /// Wholly open, in this slot: it can be removed.
+    Open(String),
+    /// An evaluation is booked in it: it stays.
+    Booked,
+}
+
+fn hour_state(hour: Interval, slots: &[SlotDetail], window: Interval) -> Hour {
+    let mut covered = 0;
+    let mut wholly = None;
+    for slot in slots {
+        let span = Interval::new(slot.slot.begin_at, slot.slot.end_at);
+        if !span.overlaps(&hour) {
+            continue;
+        }
+        if slot
+            .booked
+            .iter()
+            .any(|e| Interval::new(e.begin_at, e.end_at).overlaps(&hour))
+        {
+            return Hour::Booked;
+        }
+        covered += 1;
+        if span.begin <= hour.begin && hour.end <= span.end {
+            wholly = Some(slot.slot.id.clone());
+        }
+    }
+    let changeable = window.begin <= hour.begin && hour.end <= window.end;
+    match (changeable, wholly, covered) {
+        (false, _, _) => Hour::Out,
+        (true, Some(id), _) => Hour::Open(id),
+        (true, None, 0) => Hour::Closed,
+        (true, None, _) => Hour::Partly,
+    }
+}
+
+/// The Monday that starts the week `weeks_ahead` after this one.
+fn week_start(now: NaiveDateTime, weeks_ahead: u32) -> chrono::NaiveDate {
+    let today = now.date();
+    today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()))
+        + chrono::Duration::weeks(i64::from(weeks_ahead))
+}
+
+/// A week of one's availability, an hour a cell (UTC): a free hour opens with a
+/// click, an open one is removed, a booked one stays. One form; each cell's button
+/// says what it does, so it works without JavaScript and with the keyboard.
+fn week_calendar(visit: &Visit, overview: &Overview, week: u32, now: NaiveDateTime) -> Markup {
+    let tr = &visit.tr;
+    let monday = week_start(now, week);
+    let window = booking_window(now, &overview.settings);
+    let days: Vec<chrono::NaiveDate> = (0..7).map(|d| monday + chrono::Duration::days(d)).collect();
+    let at = |day: chrono::NaiveDate, hour: u32| day.and_hms_opt(hour, 0, 0).unwrap_or_default();
+    let day_name = |day: chrono::NaiveDate| {
+        format!(
+            "{} {}",
+            tr.t(&format!("weekday-{}", day.weekday().number_from_monday())),
+            day.format("%d.%m")
+        )
+    };
+    html! {
+        div #calendar.calendar {
+            nav.weeks aria-label=(tr.t("evaluations-calendar")) {
+                @if week > 0 { a href=(format!("/evaluations?week={}#calendar", week - 1)) { "← " (tr.t("evaluations-week-before")) } }
+                strong { (tr.t_with("evaluations-week-of", &[("date", monday.format("%Y-%m-%d").to_string().into())])) }
+                @if week < WEEKS_AHEAD { a href=(format!("/evaluations?week={}#calendar", week + 1)) { (tr.t("evaluations-week-after")) " →" } }
+            }
+            form method="post" action="/slots/calendar" {
+                (csrf_field(visit))
+                input type="hidden" name="week" value=(week);
+                table.calendar {
+                    caption { (tr.t("evaluations-calendar-help")) }
+                    thead { tr {
+                        th scope="col" { "UTC" }
+                        @for day in &days { th scope="col" { (day_name(*day)) } }
+                    } }
+                    tbody {
+                        @for hour in 0..24u32 {
+                            tr {
+                                th scope="row" { (format!("{hour:02}:00")) }
+                                @for day in &days {
+                                    @let begin = at(*day, hour);
+                                    @let span = Interval::new(begin, begin + chrono::Duration::hours(1));
+                                    @let when = format!("{} {:02}:00–{:02}:00", day_name(*day), hour, (hour + 1) % 24);
+                                    @match hour_state(span, &overview.slots, window) {
+                                        Hour::Out => td.out {},
+                                        Hour::Booked => td.booked title=(tr.t("evaluations-cell-booked")) { span.sr { (tr.t("evaluations-cell-booked")) } },
+                                        Hour::Open(id) => td.open {
+                                            button type="submit" name="cell" value=(format!("remove:{id}:{}", input_time(begin)))
+                                                aria-label=(tr.t_with("evaluations-cell-remove", &[("when", when.clone().into())])) { "✓" }
+                                        },
+                                        state => td class=(if state == Hour::Partly { "partly" } else { "closed" }) {
+                                            button type="submit" name="cell" value=(format!("open:{}", input_time(begin)))
+                                                aria-label=(tr.t_with("evaluations-cell-open", &[("when", when.clone().into())])) { "+" }
+                                        },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CalendarForm {
+    csrf: String,
+    week: Option<u32>,
+    cell: String,
+}
+
+/// One calendar cell's button: `open:<hour>` opens that hour, `remove:<slot>:<hour>`
+/// removes it from the slot.
+pub async fn calendar_cell(
+    state: Data<AppState>,
+    visit: Visit,
+    form: Form<CalendarForm>,
+) -> HttpResponse {
+    let CalendarForm { csrf, week, cell } = form.into_inner();
+    let back = format!(
+        "/evaluations?week={}#calendar",
+        week.unwrap_or(0).min(WEEKS_AHEAD)
+    );
+    act(&state, &visit, &csrf, move |conn, me, now| {
+        let (action, rest) = cell.split_once(':').unwrap_or((cell.as_str(), ""));
+        match action {
+            "open" => {
+                let begin = time_field(rest, "cell")?;
+                slots::add(
+                    conn,
+                    &me.user,
+                    begin,
+                    begin + chrono::Duration::hours(1),
+                    now,
+                )?;
+            }
+            "remove" => {
+                let (slot_id, hour) = rest.split_once(':').unwrap_or((rest, ""));
+                let begin = time_field(hour, "cell")?;
+                let part = (begin, begin + chrono::Duration::hours(1));
+                slots::remove(conn, &me.user, slot_id, Some(part))?;
+            }
+            _ => {
+                return Err(CoreError::invalid(
+                    "cell",
+                    "cell: open:<time> or remove:<slot>:<time>",
+                ))
+            }
+        }
+        Ok(back)
+    })
+    .await
 }
 
 fn evaluation_line(visit: &Visit, evaluation: &EvaluationDetail) -> Markup {
@@ -251,14 +433,22 @@ pub fn booking_section(visit: &Visit, team: &Team, times: &[BookableTime]) -> Ma
     }
 }
 
-/// The bookable times of a team, when it waits for evaluation and still needs one.
+/// The bookable times of a team waiting for evaluation: none once it has every
+/// evaluation it needs, or when its project is not evaluated by peers. Any other error
+/// is the page's.
 pub fn bookable_times(
     conn: &mut DbConn,
     me: &SignedIn,
     team: &Team,
     now: NaiveDateTime,
-) -> Vec<BookableTime> {
-    evaluations::bookable(conn, &me.actor(), &team.id, now).unwrap_or_default()
+) -> CoreResult<Vec<BookableTime>> {
+    match evaluations::bookable(conn, &me.actor(), &team.id, now) {
+        Err(CoreError::Conflict {
+            code: "no_peer_evaluation",
+            ..
+        }) => Ok(Vec::new()),
+        other => other,
+    }
 }
 
 #[derive(Deserialize)]
@@ -350,7 +540,7 @@ pub async fn show(state: Data<AppState>, visit: Visit, id: Path<String>) -> Http
                 }
                 @if let Some(mark) = evaluation.mark { dt { (tr.t("project-mark")) } dd #evaluation-mark { (mark) } }
                 @if let Some(flag) = &evaluation.flag { dt { (tr.t("evaluations-flag")) } dd { (tr.t(&format!("flag-{flag}"))) } }
-                @if let Some(comment) = &evaluation.comment { dt { (tr.t("evaluations-comment")) } dd { (comment) } }
+                @if let Some(comment) = &evaluation.comment { dt { (tr.t("evaluations-comment")) } dd #evaluation-comment { (comment) } }
             }
         }
         @if evaluation.status == EvaluationStatus::Booked && detail.access != EvaluationAccess::Staff {

@@ -53,6 +53,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/evaluations", web::get().to(evaluations::overview))
         .route("/slots", web::post().to(evaluations::add_slot))
         .route(
+            "/slots/calendar",
+            web::post().to(evaluations::calendar_cell),
+        )
+        .route(
             "/slots/{id}/remove",
             web::post().to(evaluations::remove_slot),
         )
@@ -94,6 +98,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/staff/queue", web::get().to(staff::queue))
         .route("/staff/accounts", web::get().to(staff::accounts))
         .route("/staff/accounts", web::post().to(staff::import))
+        .route("/staff/accounts/new", web::post().to(staff::create_account))
+        .route("/staff/catalog", web::get().to(staff::catalog))
         .route("/static/app.css", web::get().to(stylesheet))
         .route("/static/app.js", web::get().to(script));
 }

@@ -83,7 +83,7 @@ pub async fn show(state: Data<AppState>, visit: Visit, slug: Path<String>) -> Ht
             };
             let bookable = match &team {
                 Some((detail, true)) if detail.team.status == TeamStatus::WaitingForEvaluation => {
-                    super::evaluations::bookable_times(conn, &me, &detail.team, now)
+                    super::evaluations::bookable_times(conn, &me, &detail.team, now)?
                 }
                 _ => Vec::new(),
             };

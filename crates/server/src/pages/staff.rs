@@ -13,8 +13,9 @@ use actix_web::HttpResponse;
 use chrono::NaiveDateTime;
 use maud::{html, Markup};
 use qadam_core::accounts::list_scope;
+use qadam_core::catalog::DiskCatalog;
 use qadam_core::grading::{queue_overview, QueueOverview};
-use qadam_core::progress::{self, Progress};
+use qadam_core::progress::{self, Progress, StudentRecord};
 use qadam_core::{evaluations, marks, CoreError, SignedIn};
 use qadam_db::models::ReviewFlagRow;
 use qadam_db::queries::users;
@@ -44,6 +45,7 @@ fn staff_nav(visit: &Visit) -> Markup {
             a href="/staff/review-flags" { (tr.t("staff-review-flags")) }
             a href="/staff/queue" { (tr.t("staff-queue")) }
             a href="/staff/accounts" { (tr.t("staff-accounts")) }
+            a href="/staff/catalog" { (tr.t("staff-catalog")) }
         }
     }
 }
@@ -141,13 +143,19 @@ pub async fn student(state: Data<AppState>, visit: Visit, login: Path<String>) -
         Err(page) => return *page,
     };
     let login = login.into_inner();
+    let now = state.core.clock.now();
     let loaded = state
         .core
         .db
-        .read(move |conn| progress::progress(conn, &me.actor(), &login))
+        .read(move |conn| {
+            let actor = me.actor();
+            let progress = progress::progress(conn, &actor, &login)?;
+            let record = progress::record(conn, &actor, &login, now)?;
+            Ok::<_, CoreError>((progress, record))
+        })
         .await;
-    let progress = match loaded {
-        Ok(progress) => progress,
+    let (progress, record) = match loaded {
+        Ok(loaded) => loaded,
         Err(err) => return core_error_page(&visit, err),
     };
     let tr = &visit.tr;
@@ -183,8 +191,69 @@ pub async fn student(state: Data<AppState>, visit: Visit, login: Path<String>) -
                 }
             }
         }
+        (submissions_table(&visit, &record))
+        (evaluations_table(&visit, &progress.user.id, &record))
     };
     page(&visit, StatusCode::OK, &progress.user.login, main)
+}
+
+fn submissions_table(visit: &Visit, record: &StudentRecord) -> Markup {
+    let tr = &visit.tr;
+    html! {
+        section #submissions {
+            h2 { (tr.t("project-submissions")) }
+            @if record.submissions.is_empty() { p { (tr.t("project-no-submissions")) } }
+            @else {
+                table {
+                    thead { tr {
+                        th { (tr.t("evaluations-when")) } th { (tr.t("staff-project")) }
+                        th { (tr.t("evaluations-status")) } th { (tr.t("submission-verdict")) } th { (tr.t("staff-score")) }
+                    } }
+                    tbody {
+                        @for (submission, slug) in &record.submissions {
+                            tr {
+                                td { (format_time(submission.submitted_at)) }
+                                td { a href=(format!("/projects/{slug}")) { (slug) } }
+                                td { (tr.t(&format!("submission-status-{}", submission.status.as_str()))) }
+                                td { @if let Some(verdict) = &submission.verdict { (tr.t(&format!("verdict-{verdict}"))) } }
+                                td { @if let Some(score) = submission.score { (format!("{score:.0}")) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn evaluations_table(visit: &Visit, user_id: &str, record: &StudentRecord) -> Markup {
+    let tr = &visit.tr;
+    html! {
+        section #evaluations {
+            h2 { (tr.t("staff-evaluations")) }
+            @if record.evaluations.is_empty() { p { (tr.t("dashboard-no-evaluations")) } }
+            @else {
+                table {
+                    thead { tr {
+                        th { (tr.t("evaluations-when")) } th { (tr.t("staff-project")) } th { (tr.t("staff-role")) }
+                        th { (tr.t("evaluations-status")) } th { (tr.t("project-mark")) }
+                    } }
+                    tbody {
+                        @for detail in &record.evaluations {
+                            @let gives = detail.evaluation.evaluator_id == user_id;
+                            tr {
+                                td { a href=(format!("/evaluations/{}", detail.evaluation.id)) { (format_time(detail.evaluation.begin_at)) } }
+                                td { (detail.project_slug) }
+                                td { (tr.t(if gives { "staff-gives" } else { "staff-receives" })) }
+                                td { (tr.t(&format!("evaluation-status-{}", detail.evaluation.status.as_str()))) }
+                                td { @if let Some(mark) = detail.evaluation.mark { (mark) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -349,6 +418,27 @@ fn accounts_page(visit: &Visit, report: &[(usize, String, Result<(), String>)]) 
                 }
             }
         }
+        section #create-account {
+            h2 { (tr.t("staff-create-account")) }
+            form method="post" action="/staff/accounts/new" {
+                (csrf_field(visit))
+                label for="new-login" { (tr.t("login-login")) }
+                input #new-login type="text" name="login" required autocomplete="off";
+                label for="new-name" { (tr.t("staff-display-name")) }
+                input #new-name type="text" name="display_name" required;
+                label for="new-email" { (tr.t("staff-email")) }
+                input #new-email type="email" name="email";
+                label for="new-role" { (tr.t("staff-role")) }
+                select #new-role name="role" {
+                    option value="student" selected { "student" }
+                    option value="staff" { "staff" }
+                    option value="admin" { "admin" }
+                }
+                label for="new-password" { (tr.t("staff-initial-password")) }
+                input #new-password type="password" name="password" required autocomplete="new-password";
+                button type="submit" { (tr.t("staff-create-button")) }
+            }
+        }
         section {
             h2 { (tr.t("staff-import")) }
             p.help { (tr.t("staff-import-help")) }
@@ -427,6 +517,137 @@ pub async fn import(state: Data<AppState>, visit: Visit, form: Form<ImportForm>)
         report.push((number + 1, login, outcome));
     }
     accounts_page(&visit, &report)
+}
+
+#[derive(Deserialize)]
+pub struct NewAccountForm {
+    csrf: String,
+    login: String,
+    display_name: String,
+    email: String,
+    role: String,
+    password: String,
+}
+
+/// One account from the form; the answer is the accounts page with a one-row report.
+pub async fn create_account(
+    state: Data<AppState>,
+    visit: Visit,
+    form: Form<NewAccountForm>,
+) -> HttpResponse {
+    let form = form.into_inner();
+    if !visit.csrf_matches(&form.csrf) {
+        return error_page(
+            &visit,
+            StatusCode::FORBIDDEN,
+            Some(&visit.tr.t("error-csrf")),
+        );
+    }
+    let me = match staff_only(&visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let login = form.login.trim().to_string();
+    let outcome = match Role::parse(form.role.trim()) {
+        None => Err(format!("role {:?}: student, staff or admin", form.role)),
+        Some(role) => {
+            let request = qadam_core::accounts::AccountRequest {
+                login: login.clone(),
+                display_name: form.display_name.trim().to_string(),
+                email: Some(form.email.trim().to_string()).filter(|e| !e.is_empty()),
+                role,
+                campus: None,
+                password: form.password,
+            };
+            state
+                .core
+                .create_account(&me, request)
+                .await
+                .map(drop)
+                .map_err(|err| crate::error::ApiError::from(err).message)
+        }
+    };
+    accounts_page(&visit, &[(1, login, outcome)])
+}
+
+/// The curriculum as stored (its version, each project's version) and as on disk
+/// (problems, or what the next `qadam catalog sync` would change).
+pub async fn catalog(state: Data<AppState>, visit: Visit) -> HttpResponse {
+    let me = match staff_only(&visit) {
+        Ok(me) => me,
+        Err(page) => return *page,
+    };
+    let dir = state.catalog_dir.clone();
+    let loaded = state
+        .core
+        .db
+        .read(move |conn| qadam_core::catalog::status(conn, &me.actor(), &dir))
+        .await;
+    let status = match loaded {
+        Ok(status) => status,
+        Err(err) => return core_error_page(&visit, err),
+    };
+    let tr = &visit.tr;
+    let active = status
+        .projects
+        .iter()
+        .filter(|(row, _)| row.archived_at.is_none())
+        .count();
+    let main = html! {
+        h1 { (tr.t("staff-catalog")) }
+        (staff_nav(&visit))
+        dl.catalog {
+            dt { (tr.t("staff-catalog-version")) } dd #stored-version { code { (status.stored_version) } }
+            dt { (tr.t("staff-catalog-projects")) }
+            dd { (active) " · " (tr.t_with("staff-catalog-archived", &[("count", ((status.projects.len() - active) as i64).into())])) }
+            dt { (tr.t("staff-catalog-last-sync")) }
+            dd #last-sync {
+                @match &status.last_sync {
+                    Some(entry) => { (format_time(entry.at)) " · " (entry.actor_label) }
+                    None => { "–" }
+                }
+            }
+        }
+        section #on-disk {
+            h2 { (tr.t("staff-catalog-disk")) }
+            @match &status.disk {
+                DiskCatalog::Absent(dir) => p { (tr.t_with("staff-catalog-absent", &[("dir", dir.clone().into())])) },
+                DiskCatalog::Problems(problems) => {
+                    p.problem { (tr.t_with("staff-catalog-problems", &[("count", (problems.len() as i64).into())])) }
+                    ul #problems { @for problem in problems.iter().take(200) { li { code { (problem) } } } }
+                }
+                DiskCatalog::Checked { version, changed, added, archived } => {
+                    @if changed.is_empty() && added.is_empty() && archived.is_empty() {
+                        p #in-sync { (tr.t("staff-catalog-in-sync")) }
+                    } @else {
+                        p #out-of-sync { (tr.t_with("staff-catalog-out-of-sync", &[("version", version.clone().into())])) }
+                        ul {
+                            @for (key, slugs) in [("staff-catalog-changed", changed), ("staff-catalog-added", added), ("staff-catalog-removed", archived)] {
+                                @if !slugs.is_empty() { li { (tr.t(key)) ": " (slugs.join(", ")) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section {
+            h2 { (tr.t("staff-catalog-stored")) }
+            table.catalog-projects {
+                thead { tr { th { (tr.t("staff-project")) } th { (tr.t("staff-catalog-kind")) } th { (tr.t("staff-catalog-project-version")) } th { (tr.t("staff-catalog-changed-at")) } } }
+                tbody {
+                    @for (row, _) in &status.projects {
+                        tr class=[row.archived_at.is_some().then_some("archived")] {
+                            td { a href=(format!("/projects/{}", row.slug)) { (row.slug) } }
+                            td { (row.kind.as_str()) }
+                            td { (row.current_version) }
+                            td { (format_time(row.updated_at)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page(&visit, StatusCode::OK, &tr.t("staff-catalog"), main)
 }
 
 #[cfg(test)]
