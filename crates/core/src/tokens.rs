@@ -224,6 +224,7 @@ impl KeyRing {
             user,
             campus_slug,
             token_id: row.id,
+            token_expires_at: row.expires_at,
         })
     }
 }
@@ -235,6 +236,8 @@ pub struct SignedIn {
     /// The slug of the user's campus, read with the token (admins may have none).
     pub campus_slug: Option<String>,
     pub token_id: String,
+    /// When the token's row says it expires.
+    pub token_expires_at: NaiveDateTime,
 }
 
 impl SignedIn {

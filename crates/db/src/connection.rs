@@ -1,6 +1,7 @@
 //! Connecting, pooling, migrating, and the write transaction that behaves the same on
 //! both backends.
 
+use crate::queries::sign_in_generation;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, ManageConnection};
@@ -192,12 +193,14 @@ impl DbConn {
         E: From<DbError>,
     {
         let DbConn::Sqlite(sqlite) = self else {
-            return self
+            let outcome = self
                 .transaction(|conn| work(conn).map_err(Failed::Work))
                 .map_err(|failed| match failed {
                     Failed::Work(err) => err,
                     Failed::Db(err) => E::from(DbError::from(err)),
                 });
+            sign_in_generation::transaction_ended(outcome.is_ok());
+            return outcome;
         };
         // Writers of this process queue here rather than in SQLite's busy handler,
         // which sleeps up to 100 ms between tries: under contention that sleeping, not
@@ -213,11 +216,13 @@ impl DbConn {
         };
         match outcome {
             Ok(value) => {
-                AnsiTransactionManager::commit_transaction(sqlite)
-                    .map_err(|err| E::from(DbError::from(err)))?;
+                let committed = AnsiTransactionManager::commit_transaction(sqlite);
+                sign_in_generation::transaction_ended(committed.is_ok());
+                committed.map_err(|err| E::from(DbError::from(err)))?;
                 Ok(value)
             }
             Err(err) => {
+                sign_in_generation::transaction_ended(false);
                 // The work's own error is the one worth reporting.
                 if let Err(rollback) = AnsiTransactionManager::rollback_transaction(sqlite) {
                     tracing::error!(error = %rollback, "rollback failed");

@@ -168,9 +168,10 @@ pub mod users {
         Ok(dsl::users.count().get_result(conn)?)
     }
 
-    /// Writes the editable profile and account fields (not the password).
+    /// Writes the editable profile and account fields (not the password). Signed-in
+    /// requests carry the account, so this is a sign-in change.
     pub fn update(conn: &mut DbConn, user: &User) -> Result<(), Error> {
-        Ok(diesel::update(dsl::users.find(&user.id))
+        diesel::update(dsl::users.find(&user.id))
             .set((
                 dsl::display_name.eq(&user.display_name),
                 dsl::email.eq(&user.email),
@@ -179,8 +180,8 @@ pub mod users {
                 dsl::disabled.eq(user.disabled),
                 dsl::updated_at.eq(user.updated_at),
             ))
-            .execute(conn)
-            .map(drop)?)
+            .execute(conn)?;
+        super::sign_in_generation::bump(conn)
     }
 
     pub fn set_password_hash(
@@ -189,10 +190,61 @@ pub mod users {
         hash: &str,
         at: chrono::NaiveDateTime,
     ) -> Result<(), Error> {
-        Ok(diesel::update(dsl::users.find(user_id))
+        diesel::update(dsl::users.find(user_id))
             .set((dsl::password_hash.eq(hash), dsl::updated_at.eq(at)))
-            .execute(conn)
-            .map(drop)?)
+            .execute(conn)?;
+        super::sign_in_generation::bump(conn)
+    }
+}
+
+/// The sign-in generation: a counter every change to who may sign in moves forward, so
+/// that processes keeping verified tokens in memory know when to forget them. Each
+/// change also moves this process's own counter, at once and again when its
+/// transaction commits (see [`crate::DbConn::write`]), so the process that made it
+/// never answers from what it knew before.
+pub mod sign_in_generation {
+    use crate::schema::sign_in_generation::dsl;
+    use crate::DbConn;
+    use crate::DbError as Error;
+    use diesel::prelude::*;
+    use std::cell::Cell;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    static LOCAL_CHANGES: AtomicU64 = AtomicU64::new(0);
+
+    thread_local! {
+        /// Whether the transaction running on this thread changed a sign-in.
+        static PENDING: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub fn read(conn: &mut DbConn) -> Result<i64, Error> {
+        Ok(dsl::sign_in_generation
+            .find(1)
+            .select(dsl::generation)
+            .first(conn)?)
+    }
+
+    /// Records a change to who may sign in.
+    pub fn bump(conn: &mut DbConn) -> Result<(), Error> {
+        diesel::update(dsl::sign_in_generation.find(1))
+            .set(dsl::generation.eq(dsl::generation + 1))
+            .execute(conn)?;
+        LOCAL_CHANGES.fetch_add(1, Ordering::SeqCst);
+        PENDING.with(|pending| pending.set(true));
+        Ok(())
+    }
+
+    /// How many changes this process has made (an in-memory count, never stored).
+    pub fn local_changes() -> u64 {
+        LOCAL_CHANGES.load(Ordering::SeqCst)
+    }
+
+    /// The transaction on this thread ended: a committed change counts once more, so
+    /// what was read while it was in flight is not trusted after it.
+    pub(crate) fn transaction_ended(committed: bool) {
+        if PENDING.with(|pending| pending.replace(false)) && committed {
+            LOCAL_CHANGES.fetch_add(1, Ordering::SeqCst);
+        }
     }
 }
 
@@ -240,12 +292,10 @@ pub mod tokens {
 
     /// Marks one token revoked; revoking twice keeps the first time.
     pub fn revoke(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> Result<(), Error> {
-        Ok(
-            diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
-                .set(dsl::revoked_at.eq(at))
-                .execute(conn)
-                .map(drop)?,
-        )
+        diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
+            .set(dsl::revoked_at.eq(at))
+            .execute(conn)?;
+        super::sign_in_generation::bump(conn)
     }
 
     /// Revokes every live token of a user (password change, account disabled).
@@ -254,25 +304,29 @@ pub mod tokens {
         user_id: &str,
         at: NaiveDateTime,
     ) -> Result<usize, Error> {
-        Ok(diesel::update(
+        let revoked = diesel::update(
             dsl::auth_tokens
                 .filter(dsl::user_id.eq(user_id))
                 .filter(dsl::revoked_at.is_null())
                 .filter(dsl::expires_at.gt(at)),
         )
         .set(dsl::revoked_at.eq(at))
-        .execute(conn)?)
+        .execute(conn)?;
+        super::sign_in_generation::bump(conn)?;
+        Ok(revoked)
     }
 
     /// Revokes every live token of everyone (the signing secret was replaced).
     pub fn revoke_all(conn: &mut DbConn, at: NaiveDateTime) -> Result<usize, Error> {
-        Ok(diesel::update(
+        let revoked = diesel::update(
             dsl::auth_tokens
                 .filter(dsl::revoked_at.is_null())
                 .filter(dsl::expires_at.gt(at)),
         )
         .set(dsl::revoked_at.eq(at))
-        .execute(conn)?)
+        .execute(conn)?;
+        super::sign_in_generation::bump(conn)?;
+        Ok(revoked)
     }
 
     /// Forgets tokens that expired before `before`; they can no longer be used anyway.

@@ -399,6 +399,13 @@ diesel::joinable!(review_flags -> evaluations (evaluation_id));
 diesel::joinable!(evaluation_feedback -> evaluations (evaluation_id));
 diesel::joinable!(waitlist_requests -> teams (team_id));
 
+diesel::table! {
+    sign_in_generation (id) {
+        id -> Integer,
+        generation -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     active_registrations,
     app_secrets,
