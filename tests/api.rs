@@ -181,7 +181,7 @@ server_tests! {
         // platform's own writes do, so processes forget what they verified.
         let changed = server.db.execute("UPDATE auth_tokens SET expires_at = '2000-01-01 00:00:00'");
         assert_eq!(changed, 1);
-        assert_eq!(server.db.execute("UPDATE sign_in_generation SET generation = generation + 1"), 1);
+        assert_eq!(server.db.execute("UPDATE generations SET generation = generation + 1 WHERE name = 'sign_in'"), 1);
         refused_soon(&server, &token);
         let refused = server.get("/api/v1/me", &token);
         assert!(refused.body["error"]["message"].as_str().unwrap().contains("expired"), "{refused:?}");

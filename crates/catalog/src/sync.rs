@@ -6,6 +6,7 @@
 use crate::{Catalog, Cursus, Project};
 use qadam_db::models::{CursusProject, CursusRow, ProjectRow, ProjectSubject, ProjectVersion};
 use qadam_db::queries::audit::{self, AuditActor};
+use qadam_db::queries::generations::{self, Generation};
 use qadam_db::queries::{cursus, projects};
 use qadam_db::DbConn;
 use serde::Serialize;
@@ -118,6 +119,7 @@ pub fn sync(
             }
         }
         if report.changed_anything() {
+            generations::bump(conn, Generation::Catalog)?;
             audit::record(
                 conn,
                 actor,

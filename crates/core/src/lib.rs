@@ -13,6 +13,7 @@ mod clock;
 mod db;
 mod error;
 pub mod evaluations;
+pub mod generation_cache;
 pub mod grading;
 pub mod login;
 pub mod marks;
@@ -20,7 +21,6 @@ pub mod notifications;
 pub mod passwords;
 pub mod points;
 pub mod progress;
-pub mod sign_in_cache;
 pub mod slots;
 pub mod submissions;
 pub mod teams;
@@ -32,13 +32,14 @@ pub use catalog::CurriculumCache;
 pub use clock::Clock;
 pub use db::Db;
 pub use error::{found, CoreError, CoreResult};
+pub use generation_cache::{GenerationCache, ReadStamp};
 pub use grading::{Signals, Worker};
 pub use login::{IssuedToken, LoginPolicy};
 pub use passwords::{hash_password, verify_password, PasswordGate};
-pub use sign_in_cache::{ReadStamp, SignInCache};
 pub use submissions::FlowPolicy;
 pub use tokens::{KeyRing, SignedIn};
 
+use qadam_db::queries::generations::Generation;
 use qadam_db::Pool;
 use qadam_settings::Settings;
 use std::sync::Arc;
@@ -60,9 +61,15 @@ pub struct Core {
     pub flow: FlowPolicy,
     /// Wake-ups between requests and workers of this process.
     pub signals: Arc<Signals>,
-    /// Verified tokens, so a signed-in request needs no query (see its bounds).
-    pub sign_ins: Arc<SignInCache>,
+    /// Verified tokens by id, so a signed-in request needs no query (see
+    /// [`GenerationCache`] for how revocations reach it).
+    pub sign_ins: Arc<GenerationCache<SignedIn>>,
 }
+
+/// How long a verified token is trusted from memory at most.
+const SIGN_IN_LIFETIME: std::time::Duration = std::time::Duration::from_secs(60);
+/// How many verified tokens a process keeps.
+const SIGN_INS_KEPT: usize = 20_000;
 
 impl Core {
     /// The services of one process, from its settings.
@@ -85,28 +92,35 @@ impl Core {
             blobs: Arc::new(BlobStore::new(settings.data_dir.join("blobs"))),
             flow: FlowPolicy::from_settings(settings),
             signals: Arc::new(Signals::default()),
-            sign_ins: Arc::new(SignInCache::default()),
+            sign_ins: Arc::new(GenerationCache::new(
+                Generation::SignIn,
+                SIGN_IN_LIFETIME,
+                SIGN_INS_KEPT,
+            )),
         })
     }
 
     /// Checks a bearer token. A token verified lately is answered from memory, with
-    /// no query (see [`SignInCache`] for how revocations reach it); otherwise one hop
-    /// to the blocking pool reads the sign-in generation and then the token, its
-    /// account and the account's campus slug together.
+    /// no query; otherwise one hop to the blocking pool reads the sign-in generation,
+    /// then the token, its account and the account's campus slug together.
     pub async fn authenticate(&self, token: String) -> CoreResult<SignedIn> {
         let now = self.clock.now();
         // The signature and expiry are checked in memory first (microseconds).
         if let Ok(claims) = self.keys.current().verify(&token) {
-            if let Some(known) = self.sign_ins.get(&claims.jti, &claims.sub, now) {
+            let known = self.sign_ins.get(&claims.jti, |signed_in| {
+                signed_in.user.id == claims.sub && signed_in.token_expires_at > now
+            });
+            if let Some(known) = known {
                 return Ok(known);
             }
         }
         let core = self.clone();
         self.db
             .read(move |conn| {
-                let stamp = ReadStamp::read(conn)?;
+                let stamp = core.sign_ins.stamp(conn)?;
                 let signed_in = core.keys.authenticate(conn, &token, now)?;
-                core.sign_ins.keep(stamp, &signed_in);
+                core.sign_ins
+                    .keep(stamp, signed_in.token_id.clone(), signed_in.clone());
                 Ok(signed_in)
             })
             .await

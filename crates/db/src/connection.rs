@@ -1,7 +1,7 @@
 //! Connecting, pooling, migrating, and the write transaction that behaves the same on
 //! both backends.
 
-use crate::queries::sign_in_generation;
+use crate::queries::generations;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, ManageConnection};
@@ -199,7 +199,7 @@ impl DbConn {
                     Failed::Work(err) => err,
                     Failed::Db(err) => E::from(DbError::from(err)),
                 });
-            sign_in_generation::transaction_ended(outcome.is_ok());
+            generations::transaction_ended(outcome.is_ok());
             return outcome;
         };
         // Writers of this process queue here rather than in SQLite's busy handler,
@@ -217,12 +217,12 @@ impl DbConn {
         match outcome {
             Ok(value) => {
                 let committed = AnsiTransactionManager::commit_transaction(sqlite);
-                sign_in_generation::transaction_ended(committed.is_ok());
+                generations::transaction_ended(committed.is_ok());
                 committed.map_err(|err| E::from(DbError::from(err)))?;
                 Ok(value)
             }
             Err(err) => {
-                sign_in_generation::transaction_ended(false);
+                generations::transaction_ended(false);
                 // The work's own error is the one worth reporting.
                 if let Err(rollback) = AnsiTransactionManager::rollback_transaction(sqlite) {
                     tracing::error!(error = %rollback, "rollback failed");

@@ -181,7 +181,7 @@ pub mod users {
                 dsl::updated_at.eq(user.updated_at),
             ))
             .execute(conn)?;
-        super::sign_in_generation::bump(conn)
+        super::generations::bump(conn, super::generations::Generation::SignIn)
     }
 
     pub fn set_password_hash(
@@ -193,57 +193,84 @@ pub mod users {
         diesel::update(dsl::users.find(user_id))
             .set((dsl::password_hash.eq(hash), dsl::updated_at.eq(at)))
             .execute(conn)?;
-        super::sign_in_generation::bump(conn)
+        super::generations::bump(conn, super::generations::Generation::SignIn)
     }
 }
 
-/// The sign-in generation: a counter every change to who may sign in moves forward, so
-/// that processes keeping verified tokens in memory know when to forget them. Each
-/// change also moves this process's own counter, at once and again when its
-/// transaction commits (see [`crate::DbConn::write`]), so the process that made it
-/// never answers from what it knew before.
-pub mod sign_in_generation {
-    use crate::schema::sign_in_generation::dsl;
+/// Generations: counters that every change of one kind moves forward, so that
+/// processes keeping derived answers in memory (verified tokens, curriculum answers)
+/// know when to forget them. Each change also moves this process's own counter of that
+/// kind, at once and again when its transaction commits (see
+/// [`crate::DbConn::write`]), so the process that made it never answers from what it
+/// knew before.
+pub mod generations {
+    use crate::schema::generations::dsl;
     use crate::DbConn;
     use crate::DbError as Error;
     use diesel::prelude::*;
     use std::cell::Cell;
     use std::sync::atomic::{AtomicU64, Ordering};
 
-    static LOCAL_CHANGES: AtomicU64 = AtomicU64::new(0);
-
-    thread_local! {
-        /// Whether the transaction running on this thread changed a sign-in.
-        static PENDING: Cell<bool> = const { Cell::new(false) };
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Generation {
+        /// Who may sign in: a token revoked, an account changed.
+        SignIn,
+        /// The curriculum: a catalog sync that changed something.
+        Catalog,
     }
 
-    pub fn read(conn: &mut DbConn) -> Result<i64, Error> {
-        Ok(dsl::sign_in_generation
-            .find(1)
+    impl Generation {
+        fn name(self) -> &'static str {
+            match self {
+                Generation::SignIn => "sign_in",
+                Generation::Catalog => "catalog",
+            }
+        }
+
+        fn index(self) -> usize {
+            self as usize
+        }
+    }
+
+    static LOCAL_CHANGES: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
+
+    thread_local! {
+        /// The kinds the transaction running on this thread changed (bit per kind).
+        static PENDING: Cell<u8> = const { Cell::new(0) };
+    }
+
+    pub fn read(conn: &mut DbConn, kind: Generation) -> Result<i64, Error> {
+        Ok(dsl::generations
+            .find(kind.name())
             .select(dsl::generation)
             .first(conn)?)
     }
 
-    /// Records a change to who may sign in.
-    pub fn bump(conn: &mut DbConn) -> Result<(), Error> {
-        diesel::update(dsl::sign_in_generation.find(1))
+    /// Records a change of this kind.
+    pub fn bump(conn: &mut DbConn, kind: Generation) -> Result<(), Error> {
+        diesel::update(dsl::generations.find(kind.name()))
             .set(dsl::generation.eq(dsl::generation + 1))
             .execute(conn)?;
-        LOCAL_CHANGES.fetch_add(1, Ordering::SeqCst);
-        PENDING.with(|pending| pending.set(true));
+        LOCAL_CHANGES[kind.index()].fetch_add(1, Ordering::SeqCst);
+        PENDING.with(|pending| pending.set(pending.get() | 1 << kind.index()));
         Ok(())
     }
 
-    /// How many changes this process has made (an in-memory count, never stored).
-    pub fn local_changes() -> u64 {
-        LOCAL_CHANGES.load(Ordering::SeqCst)
+    /// How many changes of this kind this process has made (in memory, never stored).
+    pub fn local_changes(kind: Generation) -> u64 {
+        LOCAL_CHANGES[kind.index()].load(Ordering::SeqCst)
     }
 
     /// The transaction on this thread ended: a committed change counts once more, so
     /// what was read while it was in flight is not trusted after it.
     pub(crate) fn transaction_ended(committed: bool) {
-        if PENDING.with(|pending| pending.replace(false)) && committed {
-            LOCAL_CHANGES.fetch_add(1, Ordering::SeqCst);
+        let pending = PENDING.with(|pending| pending.replace(0));
+        if committed {
+            for kind in [Generation::SignIn, Generation::Catalog] {
+                if pending & 1 << kind.index() != 0 {
+                    LOCAL_CHANGES[kind.index()].fetch_add(1, Ordering::SeqCst);
+                }
+            }
         }
     }
 }
@@ -295,7 +322,7 @@ pub mod tokens {
         diesel::update(dsl::auth_tokens.find(id).filter(dsl::revoked_at.is_null()))
             .set(dsl::revoked_at.eq(at))
             .execute(conn)?;
-        super::sign_in_generation::bump(conn)
+        super::generations::bump(conn, super::generations::Generation::SignIn)
     }
 
     /// Revokes every live token of a user (password change, account disabled).
@@ -312,7 +339,7 @@ pub mod tokens {
         )
         .set(dsl::revoked_at.eq(at))
         .execute(conn)?;
-        super::sign_in_generation::bump(conn)?;
+        super::generations::bump(conn, super::generations::Generation::SignIn)?;
         Ok(revoked)
     }
 
@@ -325,7 +352,7 @@ pub mod tokens {
         )
         .set(dsl::revoked_at.eq(at))
         .execute(conn)?;
-        super::sign_in_generation::bump(conn)?;
+        super::generations::bump(conn, super::generations::Generation::SignIn)?;
         Ok(revoked)
     }
 

@@ -400,8 +400,8 @@ diesel::joinable!(evaluation_feedback -> evaluations (evaluation_id));
 diesel::joinable!(waitlist_requests -> teams (team_id));
 
 diesel::table! {
-    sign_in_generation (id) {
-        id -> Integer,
+    generations (name) {
+        name -> Text,
         generation -> BigInt,
     }
 }

@@ -3,8 +3,8 @@
 //! asks again each time; shared caches must not keep it, it needs a token), and `304 Not
 //! Modified` when `If-None-Match` names the current tag.
 
-use crate::error::{ApiError, ApiResult};
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse};
 use sha2::{Digest, Sha256};
 
@@ -41,35 +41,44 @@ pub fn not_modified(request: &HttpRequest, etag: &str) -> bool {
         .any(|value| if_none_match_names(value, etag))
 }
 
-/// `304` with the validators when the request already holds `etag`, else `200` with
-/// the JSON `body` makes (not called for a 304).
-pub fn conditional_json(
-    request: &HttpRequest,
-    etag: &str,
-    vary: Option<&'static str>,
-    body: impl FnOnce() -> serde_json::Result<Vec<u8>>,
-) -> ApiResult<HttpResponse> {
-    let unchanged = not_modified(request, etag);
+/// A curriculum answer: its JSON and a strong tag of it. Kept per process while the
+/// catalog does not change (see `AppState::curriculum_answers`).
+pub struct Answer {
+    pub etag: String,
+    pub body: Bytes,
+}
+
+impl Answer {
+    pub fn of_json(bytes: Vec<u8>) -> Answer {
+        Answer {
+            etag: etag_of(&[&bytes]),
+            body: Bytes::from(bytes),
+        }
+    }
+}
+
+/// `304` with the validators when the request already holds the answer's tag, else
+/// `200` with its JSON. Answers vary by `Accept-Language`.
+pub fn respond(request: &HttpRequest, answer: &Answer) -> HttpResponse {
+    let unchanged = not_modified(request, &answer.etag);
     let mut response = if unchanged {
         HttpResponse::NotModified()
     } else {
         HttpResponse::Ok()
     };
-    response.insert_header((header::ETAG, etag)).insert_header((
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(CACHE_CONTROL),
-    ));
-    if let Some(vary) = vary {
-        response.insert_header((header::VARY, HeaderValue::from_static(vary)));
-    }
+    response
+        .insert_header((header::ETAG, answer.etag.as_str()))
+        .insert_header((
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_CONTROL),
+        ))
+        .insert_header((header::VARY, HeaderValue::from_static("Accept-Language")));
     if unchanged {
-        return Ok(response.finish());
+        return response.finish();
     }
-    let bytes = body().map_err(|err| {
-        tracing::error!(%err, "a response did not serialise");
-        ApiError::internal()
-    })?;
-    Ok(response.content_type("application/json").body(bytes))
+    response
+        .content_type("application/json")
+        .body(answer.body.clone())
 }
 
 #[cfg(test)]

@@ -14,10 +14,12 @@ pub mod views_evaluations;
 pub mod views_flow;
 
 use actix_web::{web, App, HttpServer};
-use qadam_core::{Core, CoreError};
+use qadam_core::{Core, CoreError, GenerationCache};
+use qadam_db::queries::generations::Generation;
 use qadam_db::Pool;
 use qadam_settings::Settings;
 pub use state::AppState;
+use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
@@ -32,12 +34,22 @@ pub enum ServeError {
     Run(std::io::Error),
 }
 
+/// How long a curriculum answer is kept at most (a catalog change forgets it sooner).
+const CURRICULUM_ANSWER_LIFETIME: std::time::Duration = std::time::Duration::from_secs(3600);
+/// How many curriculum answers (by path, query and languages) a process keeps.
+const CURRICULUM_ANSWERS_KEPT: usize = 4096;
+
 pub fn app_state(settings: &Settings, pool: Pool) -> Result<AppState, CoreError> {
     Ok(AppState {
         core: Core::new(settings, pool)?,
         trusted_proxies: settings.http.trusted_proxies.clone(),
         public_url: settings.http.public_url.clone(),
         catalog_dir: settings.catalog_dir.clone(),
+        curriculum_answers: Arc::new(GenerationCache::new(
+            Generation::Catalog,
+            CURRICULUM_ANSWER_LIFETIME,
+            CURRICULUM_ANSWERS_KEPT,
+        )),
     })
 }
 

@@ -3,22 +3,62 @@
 
 use crate::auth::AuthUser;
 use crate::caching;
+use crate::caching::Answer;
 use crate::error::{ApiError, ApiResult, ErrorEnvelope};
 use crate::state::AppState;
 use crate::views::{CursusView, Paginated, ProjectSummaryView, ProjectView};
-use actix_web::web::{Data, Json, Path, Query};
+use actix_web::web::{Data, Path, Query};
 use actix_web::{HttpRequest, HttpResponse};
 use qadam_core::found;
 use qadam_db::queries::{cursus, projects};
+use qadam_db::DbConn;
 use qadam_domain::language::{choose_language, parse_accept_language};
 use qadam_domain::{PageRequest, ProjectKind};
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::IntoParams;
 
-/// The tag of a cursus answer: a hash of the JSON itself (a cursus's stages show its
-/// projects' names, which change with their versions).
-fn body_tag(bytes: &[u8]) -> String {
-    caching::etag_of(&[bytes])
+/// Answers a curriculum read from memory when the catalog has not changed since it
+/// was made (the same for every signed-in user, by path, query and languages); else
+/// `make` reads the database on the blocking pool and its JSON is kept. The tag is a
+/// hash of the JSON itself, so it changes exactly when the answer does.
+async fn curriculum_answer<F>(
+    state: &AppState,
+    request: &HttpRequest,
+    wanted: &[String],
+    make: F,
+) -> ApiResult<HttpResponse>
+where
+    F: FnOnce(&mut DbConn) -> ApiResult<Vec<u8>> + Send + 'static,
+{
+    let key = format!(
+        "{}?{}#{}",
+        request.path(),
+        request.query_string(),
+        wanted.join(",")
+    );
+    if let Some(answer) = state.curriculum_answers.get(&key, |_| true) {
+        return Ok(caching::respond(request, &answer));
+    }
+    let answers = state.curriculum_answers.clone();
+    let answer = state
+        .core
+        .db
+        .read(move |conn| {
+            let stamp = answers.stamp(conn)?;
+            let answer = Arc::new(Answer::of_json(make(conn)?));
+            answers.keep(stamp, key, answer.clone());
+            Ok::<_, ApiError>(answer)
+        })
+        .await?;
+    Ok(caching::respond(request, &answer))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> ApiResult<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|err| {
+        tracing::error!(%err, "a curriculum answer did not serialise");
+        ApiError::internal()
+    })
 }
 
 #[utoipa::path(get, path = "/api/v1/cursus", tag = "curriculum", security(("bearer" = [])),
@@ -34,28 +74,22 @@ pub async fn list_cursus(
     choice: Query<LanguageChoice>,
 ) -> ApiResult<HttpResponse> {
     let wanted = wanted_languages(&request, choice.into_inner());
-    let views = state
-        .core
-        .db
-        .read(move |conn| {
-            let mut views = Vec::new();
-            for row in cursus::all(conn)?
-                .iter()
-                .filter(|c| c.archived_at.is_none())
-            {
-                views.push(CursusView::new(
-                    row,
-                    cursus::projects_of(conn, &row.id)?,
-                    &wanted,
-                ));
-            }
-            Ok::<_, ApiError>(views)
-        })
-        .await?;
-    let bytes = serde_json::to_vec(&views).map_err(|_| ApiError::internal())?;
-    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || {
-        Ok(bytes)
+    let languages = wanted.clone();
+    curriculum_answer(&state, &request, &wanted, move |conn| {
+        let mut views = Vec::new();
+        for row in cursus::all(conn)?
+            .iter()
+            .filter(|c| c.archived_at.is_none())
+        {
+            views.push(CursusView::new(
+                row,
+                cursus::projects_of(conn, &row.id)?,
+                &languages,
+            ));
+        }
+        json(&views)
     })
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/cursus/{slug}", tag = "curriculum", security(("bearer" = [])),
@@ -73,23 +107,17 @@ pub async fn show_cursus(
     choice: Query<LanguageChoice>,
 ) -> ApiResult<HttpResponse> {
     let wanted = wanted_languages(&request, choice.into_inner());
+    let languages = wanted.clone();
     let slug = slug.into_inner();
-    let view = state
-        .core
-        .db
-        .read(move |conn| {
-            let row = found(cursus::by_slug(conn, &slug)?, "cursus")?;
-            Ok::<_, ApiError>(CursusView::new(
-                &row,
-                cursus::projects_of(conn, &row.id)?,
-                &wanted,
-            ))
-        })
-        .await?;
-    let bytes = serde_json::to_vec(&view).map_err(|_| ApiError::internal())?;
-    caching::conditional_json(&request, &body_tag(&bytes), Some("Accept-Language"), || {
-        Ok(bytes)
+    curriculum_answer(&state, &request, &wanted, move |conn| {
+        let row = found(cursus::by_slug(conn, &slug)?, "cursus")?;
+        json(&CursusView::new(
+            &row,
+            cursus::projects_of(conn, &row.id)?,
+            &languages,
+        ))
     })
+    .await
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -117,7 +145,7 @@ pub async fn list_projects(
     _me: AuthUser,
     request: HttpRequest,
     filter: Query<ProjectFilter>,
-) -> ApiResult<Json<Paginated<ProjectSummaryView>>> {
+) -> ApiResult<HttpResponse> {
     let filter = filter.into_inner();
     let wanted = wanted_languages(
         &request,
@@ -139,31 +167,28 @@ pub async fn list_projects(
         }
     }
     let curriculum = state.core.curriculum.clone();
-    let result = state
-        .core
-        .db
-        .read(move |conn| {
-            let cursus_id = match &filter.cursus {
-                Some(slug) => Some(found(cursus::by_slug(conn, slug)?, "cursus")?.id),
-                None => None,
-            };
-            let query = projects::Filter {
-                cursus_id: cursus_id.as_deref(),
-                kind: filter.kind.as_deref(),
-                include_archived: filter.archived.unwrap_or(false),
-            };
-            let (items, total) = projects::list(conn, &query, page)?;
-            // Parsed once per version (a version never changes), not once per request.
-            let definitions = curriculum.definitions(conn, &items)?;
-            let views = items
-                .iter()
-                .zip(definitions)
-                .map(|((row, _), definition)| ProjectSummaryView::new(row, &definition, &wanted))
-                .collect();
-            Ok::<_, ApiError>(Paginated::new(views, page, total))
-        })
-        .await?;
-    Ok(Json(result))
+    let languages = wanted.clone();
+    curriculum_answer(&state, &request, &wanted, move |conn| {
+        let cursus_id = match &filter.cursus {
+            Some(slug) => Some(found(cursus::by_slug(conn, slug)?, "cursus")?.id),
+            None => None,
+        };
+        let query = projects::Filter {
+            cursus_id: cursus_id.as_deref(),
+            kind: filter.kind.as_deref(),
+            include_archived: filter.archived.unwrap_or(false),
+        };
+        let (items, total) = projects::list(conn, &query, page)?;
+        // Parsed once per version (a version never changes), not once per request.
+        let definitions = curriculum.definitions(conn, &items)?;
+        let views: Vec<ProjectSummaryView> = items
+            .iter()
+            .zip(definitions)
+            .map(|((row, _), definition)| ProjectSummaryView::new(row, &definition, &languages))
+            .collect();
+        json(&Paginated::new(views, page, total))
+    })
+    .await
 }
 
 /// The languages a request asks for, best first: `?lang`, then Accept-Language.
@@ -202,43 +227,28 @@ pub async fn show_project(
     choice: Query<LanguageChoice>,
 ) -> ApiResult<HttpResponse> {
     let wanted = wanted_languages(&request, choice.into_inner());
+    let languages_wanted = wanted.clone();
     let slug = slug.into_inner();
     let curriculum = state.core.curriculum.clone();
-    // One query for the project and its current version's id; the version's definition
-    // and subjects come parsed from the cache (read once per version).
-    let (row, content_hash, definition, subjects) = state
-        .core
-        .db
-        .read(move |conn| {
-            let (row, version_id, content_hash) =
-                found(projects::current_meta_by_slug(conn, &slug)?, "project")?;
-            let definition = curriculum
-                .definitions(conn, &[(row.clone(), version_id.clone())])?
-                .remove(0);
-            let subjects = curriculum.subjects(conn, &version_id)?;
-            Ok::<_, ApiError>((row, content_hash, definition, subjects))
-        })
-        .await?;
-    let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
-    let default = definition.default_language.as_str();
-    let language = choose_language(&wanted, &languages, default)
-        .unwrap_or(default)
-        .to_string();
-    // The version's content hash and the language served decide the body; the row's
-    // update time covers archiving, which changes no content.
-    let updated_at = row.updated_at.and_utc().timestamp_micros().to_string();
-    let etag = caching::etag_of(&[
-        content_hash.as_bytes(),
-        language.as_bytes(),
-        updated_at.as_bytes(),
-    ]);
-    caching::conditional_json(&request, &etag, Some("Accept-Language"), || {
+    curriculum_answer(&state, &request, &wanted, move |conn| {
+        // One query for the project and its current version's id; the version's
+        // definition and subjects come parsed from the cache (read once per version).
+        let (row, version_id, _) = found(projects::current_meta_by_slug(conn, &slug)?, "project")?;
+        let definition = curriculum
+            .definitions(conn, &[(row.clone(), version_id.clone())])?
+            .remove(0);
+        let subjects = curriculum.subjects(conn, &version_id)?;
+        let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
+        let default = definition.default_language.as_str();
+        let language = choose_language(&languages_wanted, &languages, default)
+            .unwrap_or(default)
+            .to_string();
         let subject = subjects
             .iter()
             .find(|s| s.language == language)
             .map(|s| s.markdown.as_str())
             .unwrap_or_default();
-        serde_json::to_vec(&ProjectView {
+        json(&ProjectView {
             slug: &row.slug,
             version: row.current_version,
             archived: row.archived_at.is_some(),
@@ -249,4 +259,5 @@ pub async fn show_project(
             updated_at: row.updated_at.and_utc(),
         })
     })
+    .await
 }
