@@ -752,16 +752,83 @@ def without_hidden_names(text, spec):
     return re.sub(r"/tmp/cc\w+\.o", "the grader's main", text)
 
 
+# Directives a student header may still hold once its #includes are expanded: the
+# harness is compiled with it as root, so nothing in it may name a file to read.
+EXPANDED_HEADER_DIRECTIVE = re.compile(r"^\s*#\s*(define|undef|pragma|ident|line|\d+)\b")
+HEADER_FILE_PRAGMA = re.compile(r"^\s*#\s*pragma\s+GCC\s+dependency\b")
+
+
+def expand_student_headers(headers, flags):
+    """Expands the student's headers as the student: every #include is resolved with
+    the student's rights (the hidden tests are out of reach), macros are kept. Returns
+    (header, expanded file) pairs, still in the build folder."""
+    expanded = []
+    for header in headers:
+        out = os.path.join(BUILD_DIR, header.replace("/", "_") + ".expanded")
+        run = run_as_student(["gcc"] + flags + ["-E", "-fdirectives-only", "-x", "c-header", header, "-o", out],
+                             b"", 20, STUDENT_DIR, cpu_seconds=20, file_bytes=16 << 20)
+        if run.timed_out or run.code != 0:
+            raise Verdict("compilation_error", "gcc failed on %s:\n%s" % (header, shown(run.stdout + run.stderr)))
+        expanded.append((header, out))
+    return expanded
+
+
+LINE_MARKER = re.compile(r'^#\s*\d+\s+"([^"]*)"')
+
+
+def install_expanded_headers(expanded):
+    """Copies the expanded headers where the harness finds them (`-iquote`), without
+    gcc's own predefined macros (the harness has them already), refusing one that still
+    holds a directive able to read a file."""
+    include_dir = os.path.join(link_dir(), "include")
+    for header, out in expanded:
+        target = os.path.join(include_dir, header)
+        os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+        copy_plain_file(out, target, 0o644, "the expanded %s" % header)
+        with open(target, encoding="utf-8", errors="replace") as text:
+            lines = text.readlines()
+        kept, builtin = [], False
+        for line in lines:
+            marker = LINE_MARKER.match(line)
+            if marker:
+                builtin = marker.group(1) in ("<built-in>", "<command-line>")
+            if builtin:
+                continue
+            if line.lstrip().startswith("#") and (not EXPANDED_HEADER_DIRECTIVE.match(line)
+                                                   or HEADER_FILE_PRAGMA.match(line)):
+                raise Verdict("compilation_error", "%s keeps a directive the grader does not accept "
+                              "in a header: %s" % (header, line.strip()[:80]))
+            kept.append(line)
+        with open(target, "w", encoding="utf-8") as text:
+            text.writelines(kept)
+    return include_dir
+
+
+def without_hidden_lines(text, spec):
+    """What gcc said about compiling the hidden harness with the student's headers: only
+    the lines about the student's own files, so no line of a hidden test is shown."""
+    kept = [line for line in text.splitlines()
+            if not line.startswith((HIDDEN_DIR, link_dir() + "/program", "/tmp/"))
+            and not line.startswith("In file included from " + HIDDEN_DIR)]
+    hidden = len(text.splitlines()) - len(kept)
+    if hidden:
+        kept.append("(%d line(s) about the grader's hidden main are not shown)" % hidden)
+    return without_hidden_names("\n".join(kept), spec)
+
+
 def build_c(spec):
     """Compiles the student's C files as the student, checks their symbols and machine
-    code, then links them with the hidden harness as root."""
+    code, then links them with the hidden harness as root. The student's headers are
+    expanded as the student and handed to the harness, so a submission of headers only
+    (C 08's macros and types) is graded through the harness that includes them."""
     if spec.get("norm"):
         check_norm(spec)
-    sources = sorted(
-        os.path.relpath(os.path.join(root, f), STUDENT_DIR)
-        for root, _, files in os.walk(STUDENT_DIR) for f in files if f.endswith(".c")
-    )
-    if not sources:
+    found = [os.path.relpath(os.path.join(root, f), STUDENT_DIR)
+             for root, _, files in os.walk(STUDENT_DIR) for f in files]
+    sources = sorted(f for f in found if f.endswith(".c"))
+    headers = sorted(f for f in found if f.endswith(".h"))
+    harness_names = spec.get("harness", [])
+    if not sources and not (headers and harness_names):
         raise Verdict("compilation_error", "no .c file in the submission")
     flags = C_FLAGS + spec.get("cflags", []) + sanitizer_flags(spec)
     built = []
@@ -772,6 +839,7 @@ def build_c(spec):
         if run.timed_out or run.code != 0:
             raise Verdict("compilation_error", "gcc failed on %s:\n%s" % (source, shown(run.stdout + run.stderr)))
         built.append(obj)
+    expanded = expand_student_headers(headers, C_FLAGS + spec.get("cflags", [])) if harness_names else []
     seal_student_files()
     # Checked and linked from copies the student can no longer change.
     objects = []
@@ -780,13 +848,19 @@ def build_c(spec):
         copy_plain_file(obj, copy, 0o644, "the object file of %s" % source)
         objects.append(copy)
     check_student_objects(spec, sources, objects)
-    harness = [os.path.join(HIDDEN_DIR, h) for h in spec.get("harness", [])]
+    harness = [os.path.join(HIDDEN_DIR, h) for h in harness_names]
+    include = ["-iquote", install_expanded_headers(expanded)] if expanded else []
+    # Without a caret line gcc quotes no source line, of the harness or any other.
+    quiet = ["-fno-diagnostics-show-caret", "-fno-diagnostics-show-labels"]
     binary = os.path.join(link_dir(), "program")
-    link = subprocess.run(["gcc"] + sanitizer_flags(spec) + ["-o", binary] + objects + harness
-                          + spec.get("ldflags", []), capture_output=True, timeout=30)
+    link = subprocess.run(["gcc"] + sanitizer_flags(spec) + quiet + include + ["-o", binary] + objects + harness
+                          + spec.get("ldflags", []), capture_output=True, timeout=30, cwd=link_dir())
     if link.returncode != 0:
-        raise Verdict("compilation_error", "linking failed:\n%s"
-                      % without_hidden_names(shown(link.stdout + link.stderr), spec))
+        said = shown(link.stdout + link.stderr)
+        if expanded:
+            raise Verdict("compilation_error", "the grader's main does not compile with your header(s):\n%s"
+                          % without_hidden_lines(said, spec))
+        raise Verdict("compilation_error", "linking failed:\n%s" % without_hidden_names(said, spec))
     os.chmod(binary, 0o755)
     return [binary], (dict(SANITIZER_ENV) if sanitizer_flags(spec) else {})
 

@@ -1105,3 +1105,41 @@ int main(int argc, char **argv)
     let result = grade_program(program, &plain, &Limits::default()).await;
     assert_eq!(result.status, Status::Passed, "{result:?}");
 }
+
+#[tokio::test]
+async fn a_header_only_submission_is_graded_through_the_harness_that_stays_hidden() {
+    async fn grade(header: &str) -> GradeResult {
+        grade_files("ft-abs-header", &[("ft_abs.h", header)], &Limits::default()).await
+    }
+    let right = grade("#ifndef FT_ABS_H\n# define FT_ABS_H\n# define ABS(Value) ((Value) < 0 ? -(Value) : (Value))\n#endif\n").await;
+    assert_eq!(right.status, Status::Passed, "{right:?}");
+
+    // The classic mistake: the argument without parentheses.
+    let wrong = grade("#define ABS(Value) (Value < 0 ? -Value : Value)\n").await;
+    assert_eq!(wrong.status, Status::Failed, "{wrong:?}");
+    let expression = test_named(&wrong, "an expression");
+    assert_eq!(expression.status, Status::Failed, "{wrong:?}");
+
+    // Hostile headers: reading a hidden file through #include (expanded as the
+    // student, who cannot read it), through a pragma that names a file, or breaking
+    // the harness so that gcc would quote its lines.
+    let hostile = [
+        "#include \"/work/.tests/main.c\"\n#define ABS(Value) (Value)\n",
+        "#include \"../.tests/main.c\"\n#define ABS(Value) (Value)\n",
+        "#pragma GCC dependency \"/work/.tests/main.c\"\n#define ABS(Value) (Value)\n",
+        "#define ABS(Value) )\n#define printf(...) SECRET-HARNESS\n",
+        "#define ABS(Value) __FILE__ ## Value\n",
+    ];
+    for header in hostile {
+        let result = grade(header).await;
+        assert_eq!(
+            result.status,
+            Status::CompilationError,
+            "{header}: {result:?}"
+        );
+        let said = format!("{result:?}");
+        for hidden in ["SECRET-HARNESS-COMMENT", "4242", "argv[1]", "strcmp"] {
+            assert!(!said.contains(hidden), "{header}: {hidden} shown in {said}");
+        }
+    }
+}
