@@ -460,6 +460,11 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
             .await
             .unwrap();
         screenshot(&client, &format!("not-found-{lang}")).await;
+        let missing = client.source().await.unwrap();
+        assert!(
+            missing.contains("action=\"/logout\""),
+            "the 404 page keeps the signed-in header"
+        );
     }
     let french = text_of(&client, "h1").await;
     assert!(!french.contains("Something went wrong"), "{french}");

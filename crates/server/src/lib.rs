@@ -100,6 +100,7 @@ pub async fn serve(
             .app_data(web::PayloadConfig::default().limit(max_json))
             .configure(routes::configure)
             .configure(pages::configure)
+            .default_service(web::to(pages::not_found))
             .wrap(actix_web::middleware::from_fn(middleware::trace_requests))
     });
     if settings.http.workers > 0 {

@@ -113,7 +113,16 @@ pub fn is_page_path(path: &str) -> bool {
         || path.starts_with("/testing/"))
 }
 
-/// The friendly 404 (or 405) for a path no page answers.
+/// What no route answers: for a page path, the friendly 404 with the visitor's
+/// session (the header shows who is signed in); the API keeps its JSON envelope.
+pub async fn not_found(req: HttpRequest, visit: Visit) -> HttpResponse {
+    if is_page_path(req.path()) {
+        return layout::error_page(&visit, StatusCode::NOT_FOUND, None);
+    }
+    HttpResponse::NotFound().finish()
+}
+
+/// The friendly 404 (or 405) for a path no page answers, built outside any handler.
 pub fn unrouted(req: &HttpRequest, status: StatusCode) -> HttpResponse {
     let visit = Visit::anonymous(req);
     layout::error_page(&visit, status, None)
