@@ -7,23 +7,10 @@ mod support;
 use qadam_catalog::Catalog;
 use qadam_grader::Visibility;
 use std::path::{Path, PathBuf};
-use support::Server;
+use support::{copy_dir, Server};
 
 fn catalog_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("projects-catalog")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// A server that synced the real catalog, and a student's token.

@@ -16,7 +16,7 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use support::{catalog_dir, images_dir, Server};
+use support::{catalog_dir, copy_dir, images_dir, Server};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -591,6 +591,29 @@ fn forms_need_the_csrf_token_other_students_see_nothing_and_text_is_inert() {
     assert_eq!(status, 200);
     assert!(dashboard.contains("&lt;script&gt;alert"), "{dashboard}");
     assert!(!dashboard.contains("<script>alert"), "{dashboard}");
+
+    // A hostile subject, synced from a catalog like any other: shown, inert.
+    let changed = server.db.scratch_dir().join("hostile-catalog");
+    copy_dir(Path::new(&catalog_dir()), &changed);
+    let subject = changed.join("c-piscine/ft-print-alphabet/subject.en.md");
+    let text = std::fs::read_to_string(&subject).unwrap();
+    std::fs::write(
+        &subject,
+        format!("{text}\nHOSTILE-SUBJECT <script>window.pwned = 1</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3))\n"),
+    )
+    .unwrap();
+    let synced = server.command(&["catalog", "sync", changed.to_str().unwrap()]);
+    assert!(
+        synced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
+    let (status, page) = alice.get("/projects/ft-print-alphabet?lang=en");
+    assert_eq!(status, 200);
+    assert!(page.contains("HOSTILE-SUBJECT"), "the new version is shown");
+    for inert in ["<script>window.pwned", "onerror", "javascript:alert"] {
+        assert!(!page.contains(inert), "{inert} in the page");
+    }
 
     // Without the token, or with another one, nothing is registered.
     for token in ["", "0123456789abcdef0123456789abcdef"] {
