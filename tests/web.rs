@@ -265,6 +265,13 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
         ("right.tar.gz", strlen_source("i"), "passed"),
     ] {
         let path = write_archive(&scratch, name, &source);
+        let before = client
+            .execute(
+                "return document.querySelectorAll('.submission').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
         client
             .find(Locator::Css("#archive"))
             .await
@@ -279,9 +286,10 @@ async fn a_student_signs_in_registers_submits_and_hands_in_in_a_browser() {
             .click()
             .await
             .unwrap();
+        // The upload answers with a new page: wait for it, not for the old one's cards.
         wait_for(
             &client,
-            "document.querySelector('.submission')",
+            &format!("document.querySelectorAll('.submission').length > {before}"),
             "the new submission",
         )
         .await;
