@@ -752,10 +752,10 @@ def without_hidden_names(text, spec):
     return re.sub(r"/tmp/cc\w+\.o", "the grader's main", text)
 
 
-# Directives a student header may still hold once its #includes are expanded: the
-# harness is compiled with it as root, so nothing in it may name a file to read.
-EXPANDED_HEADER_DIRECTIVE = re.compile(r"^\s*#\s*(define|undef|pragma|ident|line|\d+)\b")
+# The one directive an expanded header may still hold that reads the file system when
+# the harness is compiled (as root): refused. (#include and its kin are gone by then.)
 HEADER_FILE_PRAGMA = re.compile(r"^\s*#\s*pragma\s+GCC\s+dependency\b")
+LINE_MARKER = re.compile(r'^#\s*\d+\s+"([^"]*)"')
 
 
 def expand_student_headers(headers, flags):
@@ -773,34 +773,44 @@ def expand_student_headers(headers, flags):
     return expanded
 
 
-LINE_MARKER = re.compile(r'^#\s*\d+\s+"([^"]*)"')
+def without_preamble(lines):
+    """An expanded header without gcc's preamble (its predefined macros and the
+    pre-included stdc-predef.h, which the harness's own compilation has already): from
+    the first line marker naming another file to the marker that comes back to the
+    header. Its line markers stay balanced, so gcc still blames each line on its file."""
+    first = LINE_MARKER.match(lines[0]) if lines else None
+    if not first:
+        return lines
+    top, kept, in_preamble = first.group(1), [lines[0]], None
+    for line in lines[1:]:
+        marker = LINE_MARKER.match(line)
+        if in_preamble is None:
+            in_preamble = bool(marker and marker.group(1) != top)
+        if in_preamble:
+            if marker and marker.group(1) == top:
+                in_preamble = False
+            else:
+                continue
+        kept.append(line)
+    return kept
 
 
 def install_expanded_headers(expanded):
-    """Copies the expanded headers where the harness finds them (`-iquote`), without
-    gcc's own predefined macros (the harness has them already), refusing one that still
-    holds a directive able to read a file."""
+    """Copies the expanded headers where the harness finds them (`-iquote`), refusing
+    one that still holds a directive able to read a file."""
     include_dir = os.path.join(link_dir(), "include")
     for header, out in expanded:
         target = os.path.join(include_dir, header)
         os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
         copy_plain_file(out, target, 0o644, "the expanded %s" % header)
         with open(target, encoding="utf-8", errors="replace") as text:
-            lines = text.readlines()
-        kept, builtin = [], False
+            lines = without_preamble(text.readlines())
         for line in lines:
-            marker = LINE_MARKER.match(line)
-            if marker:
-                builtin = marker.group(1) in ("<built-in>", "<command-line>")
-            if builtin:
-                continue
-            if line.lstrip().startswith("#") and (not EXPANDED_HEADER_DIRECTIVE.match(line)
-                                                   or HEADER_FILE_PRAGMA.match(line)):
+            if HEADER_FILE_PRAGMA.match(line):
                 raise Verdict("compilation_error", "%s keeps a directive the grader does not accept "
                               "in a header: %s" % (header, line.strip()[:80]))
-            kept.append(line)
         with open(target, "w", encoding="utf-8") as text:
-            text.writelines(kept)
+            text.writelines(lines)
     return include_dir
 
 

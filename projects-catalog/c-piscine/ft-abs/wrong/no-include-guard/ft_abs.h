@@ -1,0 +1,1 @@
+#define ABS(Value) ((Value) < 0 ? -(Value) : (Value))

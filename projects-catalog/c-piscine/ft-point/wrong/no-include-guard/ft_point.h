@@ -1,0 +1,5 @@
+typedef struct s_point
+{
+	int	x;
+	int	y;
+}	t_point;
