@@ -1130,6 +1130,15 @@ async fn a_header_only_submission_is_graded_through_the_harness_that_stays_hidde
         "#define ABS(Value) )\n#define printf(...) SECRET-HARNESS\n",
         "#define ABS(Value) __FILE__ ## Value\n",
     ];
+    // A broken macro is blamed on the student's line; the harness's lines are counted,
+    // not shown.
+    let broken = grade("#define ABS(Value) )\n").await;
+    assert_eq!(broken.status, Status::CompilationError, "{broken:?}");
+    assert!(
+        broken.message.contains("ft_abs.h:1:") && broken.message.contains("not shown"),
+        "{}",
+        broken.message
+    );
     for header in hostile {
         let result = grade(header).await;
         assert_eq!(
