@@ -10,6 +10,7 @@ use qadam_db::queries::audit::AuditActor;
 use qadam_db::queries::projects;
 use qadam_db::{DbConn, Pool};
 use qadam_domain::curriculum::ProjectDefinition;
+use qadam_domain::language::choose_language;
 use qadam_domain::Actor;
 use std::collections::HashMap;
 use std::path::Path;
@@ -127,6 +128,35 @@ impl CurriculumCache {
             .collect()
     }
 
+    /// A project's current version as a reader asks for it: its definition, its
+    /// subjects and the language served (the first of `wanted` it has, else its
+    /// default), in one query for the project and its current version's id.
+    pub fn current_project(
+        &self,
+        conn: &mut DbConn,
+        slug: &str,
+        wanted: &[String],
+    ) -> CoreResult<CurrentProject> {
+        let (row, version_id, _) =
+            crate::found(projects::current_meta_by_slug(conn, slug)?, "project")?;
+        let definition = self
+            .definitions(conn, &[(row.clone(), version_id.clone())])?
+            .remove(0);
+        let subjects = self.subjects(conn, &version_id)?;
+        let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
+        let default = definition.default_language.as_str();
+        let language = choose_language(wanted, &languages, default)
+            .unwrap_or(default)
+            .to_string();
+        Ok(CurrentProject {
+            row,
+            definition,
+            subjects,
+            languages,
+            language,
+        })
+    }
+
     /// The subjects of one version, by language.
     pub fn subjects(
         &self,
@@ -138,6 +168,28 @@ impl CurriculumCache {
         }
         let subjects = projects::subjects_of(conn, version_id)?;
         Ok(self.subjects.insert(version_id.to_string(), subjects))
+    }
+}
+
+/// A project's current version, with the language chosen for a reader.
+pub struct CurrentProject {
+    pub row: ProjectRow,
+    pub definition: Arc<ProjectDefinition>,
+    subjects: Arc<Vec<ProjectSubject>>,
+    /// The languages its subject is written in.
+    pub languages: Vec<String>,
+    /// The language served.
+    pub language: String,
+}
+
+impl CurrentProject {
+    /// The subject's Markdown in the language served.
+    pub fn subject(&self) -> &str {
+        self.subjects
+            .iter()
+            .find(|s| s.language == self.language)
+            .map(|s| s.markdown.as_str())
+            .unwrap_or_default()
     }
 }
 

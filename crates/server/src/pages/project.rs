@@ -26,7 +26,6 @@ use qadam_db::models::{Submission, Team};
 use qadam_db::queries::{projects, teams as team_rows};
 use qadam_db::DbConn;
 use qadam_domain::curriculum::ProjectDefinition;
-use qadam_domain::language::choose_language;
 use qadam_domain::{ProjectKind, SubmissionStatus, TeamStatus};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -56,24 +55,9 @@ pub async fn show(state: Data<AppState>, visit: Visit, slug: Path<String>) -> Ht
         .core
         .db
         .read(move |conn| {
-            let (row, version_id, _) =
-                found(projects::current_meta_by_slug(conn, &slug)?, "project")?;
-            let definition = curriculum
-                .definitions(conn, &[(row.clone(), version_id.clone())])?
-                .remove(0);
-            let subjects = curriculum.subjects(conn, &version_id)?;
-            let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
-            let default = definition.default_language.as_str();
-            let language = choose_language(&wanted, &languages, default)
-                .unwrap_or(default)
-                .to_string();
-            let subject = subjects
-                .iter()
-                .find(|s| s.language == language)
-                .map(|s| s.markdown.as_str())
-                .unwrap_or_default();
+            let project = curriculum.current_project(conn, &slug, &wanted)?;
             let me = viewer;
-            let team = newest_team(conn, &me, &row.id)?;
+            let team = newest_team(conn, &me, &project.row.id)?;
             let submissions = match &team {
                 Some((detail, true)) => {
                     let list = core_submissions::of_team(conn, &me.actor(), &detail.team.id)?;
@@ -89,10 +73,10 @@ pub async fn show(state: Data<AppState>, visit: Visit, slug: Path<String>) -> Ht
             };
             Ok::<_, CoreError>(ProjectPage {
                 bookable,
-                subject_html: markdown::render(subject),
-                definition,
-                language,
-                languages,
+                subject_html: markdown::render(project.subject()),
+                definition: project.definition,
+                language: project.language,
+                languages: project.languages,
                 team,
                 submissions,
             })

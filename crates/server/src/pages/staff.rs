@@ -480,16 +480,36 @@ fn parse_row(line: &str) -> Result<qadam_core::accounts::AccountRequest, String>
     })
 }
 
-pub async fn import(state: Data<AppState>, visit: Visit, form: Form<ImportForm>) -> HttpResponse {
-    let ImportForm { csrf, csv } = form.into_inner();
-    if !visit.csrf_matches(&csrf) {
-        return error_page(
-            &visit,
+/// The staff member who sent a form, once its CSRF token matches; else the page to
+/// answer.
+fn staff_sender(visit: &Visit, csrf: &str) -> Result<SignedIn, Box<HttpResponse>> {
+    if !visit.csrf_matches(csrf) {
+        return Err(Box::new(error_page(
+            visit,
             StatusCode::FORBIDDEN,
             Some(&visit.tr.t("error-csrf")),
-        );
+        )));
     }
-    let me = match staff_only(&visit) {
+    staff_only(visit)
+}
+
+/// Creates one account, or says why not in the API's words.
+async fn create_one(
+    state: &AppState,
+    me: &SignedIn,
+    request: qadam_core::accounts::AccountRequest,
+) -> Result<(), String> {
+    state
+        .core
+        .create_account(me, request)
+        .await
+        .map(drop)
+        .map_err(|err| crate::error::ApiError::from(err).message)
+}
+
+pub async fn import(state: Data<AppState>, visit: Visit, form: Form<ImportForm>) -> HttpResponse {
+    let ImportForm { csrf, csv } = form.into_inner();
+    let me = match staff_sender(&visit, &csrf) {
         Ok(me) => me,
         Err(page) => return *page,
     };
@@ -506,12 +526,7 @@ pub async fn import(state: Data<AppState>, visit: Visit, form: Form<ImportForm>)
             .trim()
             .to_string();
         let outcome = match parse_row(line) {
-            Ok(request) => state
-                .core
-                .create_account(&me, request)
-                .await
-                .map(drop)
-                .map_err(|err| crate::error::ApiError::from(err).message),
+            Ok(request) => create_one(&state, &me, request).await,
             Err(why) => Err(why),
         };
         report.push((number + 1, login, outcome));
@@ -536,14 +551,7 @@ pub async fn create_account(
     form: Form<NewAccountForm>,
 ) -> HttpResponse {
     let form = form.into_inner();
-    if !visit.csrf_matches(&form.csrf) {
-        return error_page(
-            &visit,
-            StatusCode::FORBIDDEN,
-            Some(&visit.tr.t("error-csrf")),
-        );
-    }
-    let me = match staff_only(&visit) {
+    let me = match staff_sender(&visit, &form.csrf) {
         Ok(me) => me,
         Err(page) => return *page,
     };
@@ -559,12 +567,7 @@ pub async fn create_account(
                 campus: None,
                 password: form.password,
             };
-            state
-                .core
-                .create_account(&me, request)
-                .await
-                .map(drop)
-                .map_err(|err| crate::error::ApiError::from(err).message)
+            create_one(&state, &me, request).await
         }
     };
     accounts_page(&visit, &[(1, login, outcome)])

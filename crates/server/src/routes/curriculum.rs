@@ -12,7 +12,7 @@ use actix_web::{HttpRequest, HttpResponse};
 use qadam_core::found;
 use qadam_db::queries::{cursus, projects};
 use qadam_db::DbConn;
-use qadam_domain::language::{choose_language, parse_accept_language};
+use qadam_domain::language::parse_accept_language;
 use qadam_domain::{PageRequest, ProjectKind};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -231,31 +231,16 @@ pub async fn show_project(
     let slug = slug.into_inner();
     let curriculum = state.core.curriculum.clone();
     curriculum_answer(&state, &request, &wanted, move |conn| {
-        // One query for the project and its current version's id; the version's
-        // definition and subjects come parsed from the cache (read once per version).
-        let (row, version_id, _) = found(projects::current_meta_by_slug(conn, &slug)?, "project")?;
-        let definition = curriculum
-            .definitions(conn, &[(row.clone(), version_id.clone())])?
-            .remove(0);
-        let subjects = curriculum.subjects(conn, &version_id)?;
-        let languages: Vec<String> = subjects.iter().map(|s| s.language.clone()).collect();
-        let default = definition.default_language.as_str();
-        let language = choose_language(&languages_wanted, &languages, default)
-            .unwrap_or(default)
-            .to_string();
-        let subject = subjects
-            .iter()
-            .find(|s| s.language == language)
-            .map(|s| s.markdown.as_str())
-            .unwrap_or_default();
+        let project = curriculum.current_project(conn, &slug, &languages_wanted)?;
+        let row = &project.row;
         json(&ProjectView {
             slug: &row.slug,
             version: row.current_version,
             archived: row.archived_at.is_some(),
-            language: &language,
-            languages: &languages,
-            subject,
-            definition: &definition,
+            language: &project.language,
+            languages: &project.languages,
+            subject: project.subject(),
+            definition: &project.definition,
             updated_at: row.updated_at.and_utc(),
         })
     })
