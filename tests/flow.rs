@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
-use support::{catalog_dir, cli, images_dir, register, scratch, text, upload, verdict, Server};
+use support::{
+    catalog_dir, cli, cli_in, images_dir, register, scratch, text, upload, verdict, Server,
+};
 
 /// A server with the starter curriculum, a campus `almaty` with students alice, bob
 /// and eve and staff sam, and a campus `astana` with staff olga.
@@ -149,7 +151,11 @@ server_tests! {
         assert_eq!(right.status.code(), Some(0), "{}", text(&right));
         assert!(text(&right).contains("passed (100/100)"), "{}", text(&right));
 
-        let closed = cli(&home, server, &["close", "--project", "ft-strlen"], None);
+        // Another project in progress: `close` run in the ft-strlen folder still knows
+        // which one it means.
+        let other = cli(&home, server, &["register", "ft-putchar"], None);
+        assert!(other.status.success(), "{}", text(&other));
+        let closed = cli_in(&work, &home, server, &["close"], None);
         assert!(closed.status.success(), "{}", text(&closed));
         assert!(text(&closed).contains("final mark: 100 (validated)"), "{}", text(&closed));
         if separate {
@@ -161,8 +167,9 @@ server_tests! {
 
         let progress = server.get("/api/v1/users/alice/progress", &school.alice);
         assert_eq!(progress.body["xp"], 25, "{progress:?}");
-        assert_eq!(progress.body["projects"][0]["status"], "finished");
-        assert_eq!(progress.body["projects"][0]["attempts"], 1);
+        let strlen = progress.body["projects"].as_array().unwrap().iter()
+            .find(|p| p["project"] == "ft-strlen").expect("ft-strlen in the progress");
+        assert_eq!((strlen["status"].as_str(), strlen["attempts"].as_i64()), (Some("finished"), Some(1)), "{progress:?}");
         let again = cli(&home, server, &["register", "ft-strlen"], None);
         assert_eq!(again.status.code(), Some(1));
         assert!(text(&again).contains("already_validated"), "{}", text(&again));

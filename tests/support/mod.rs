@@ -538,9 +538,20 @@ pub fn images_dir() -> String {
 
 /// Runs the student's command line with its own config folder, in that folder.
 pub fn cli(home: &Path, server: &Server, args: &[&str], stdin: Option<&str>) -> Output {
+    cli_in(home, home, server, args, stdin)
+}
+
+/// `qadam ARGS` run from the folder `dir`, as a student in a project's folder.
+pub fn cli_in(
+    dir: &Path,
+    home: &Path,
+    server: &Server,
+    args: &[&str],
+    stdin: Option<&str>,
+) -> Output {
     let mut child = qadam()
         .args(args)
-        .current_dir(home)
+        .current_dir(dir)
         .env("XDG_CONFIG_HOME", home)
         .env("QADAM_SERVER", &server.base)
         .stdin(Stdio::piped())

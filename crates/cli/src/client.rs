@@ -487,7 +487,11 @@ pub(crate) fn pick_team(
                 )
             });
     }
+    // Run from a project's folder, a command knows which project it means, as
+    // `submit` does with the folder it packs.
+    let here = std::env::current_dir().ok();
     let folder_name = folder
+        .or(here.as_deref())
         .and_then(|dir| dir.canonicalize().ok())
         .and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().to_string()));
     if let Some(team) = folder_name.as_deref().and_then(by_project) {
