@@ -868,7 +868,7 @@ def build_c(spec):
     if link.returncode != 0:
         said = shown(link.stdout + link.stderr)
         if expanded:
-            raise Verdict("compilation_error", "the grader's main does not compile with your header(s):\n%s"
+            raise Verdict("compilation_error", "the grader's main could not be built with your files:\n%s"
                           % without_hidden_lines(said, spec))
         raise Verdict("compilation_error", "linking failed:\n%s" % without_hidden_names(said, spec))
     os.chmod(binary, 0o755)
